@@ -1,0 +1,27 @@
+//===- PixmapCacheTidyModule.cpp - registers the pixmapcache-* checks -----===//
+//
+// Every front end (the clang-tidy plugin, pixmapcache-clangd, pixmapcache-scan) links this
+// object, so the registration below is the one place that lists our checks.
+//
+//===----------------------------------------------------------------------===//
+#include "UncheckedReallocCheck.h"
+
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace clang::tidy::pixmapcache {
+
+class PixmapCacheTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<UncheckedReallocCheck>("pixmapcache-unchecked-realloc");
+  }
+};
+
+} // namespace clang::tidy::pixmapcache
+
+namespace clang::tidy {
+static ClangTidyModuleRegistry::Add<pixmapcache::PixmapCacheTidyModule>
+    PixmapCacheModuleRegistration("pixmapcache-module",
+                                  "Checks for defects around pixmap caches and QPixmapCache.");
+} // namespace clang::tidy

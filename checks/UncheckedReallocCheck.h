@@ -1,0 +1,45 @@
+//===- UncheckedReallocCheck.h - pixmapcache-unchecked-realloc ------------===//
+#ifndef PIXMAPCACHE_CHECKS_UNCHECKEDREALLOCCHECK_H
+#define PIXMAPCACHE_CHECKS_UNCHECKEDREALLOCCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace clang::tidy::pixmapcache {
+
+class NullCheckFlow;
+struct UncheckedUse;
+
+/// Finds `realloc` calls whose failure is not handled: the result overwrites the pointer it
+/// reallocates (the old block leaks on failure), or it is dereferenced, indexed or passed to
+/// memory functions before any null check on some path.
+///
+/// For the user-facing documentation see docs/checks/pixmapcache-unchecked-realloc.md.
+class UncheckedReallocCheck : public ClangTidyCheck {
+public:
+  UncheckedReallocCheck(StringRef Name, ClangTidyContext *Context);
+  ~UncheckedReallocCheck() override;
+
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+
+private:
+  void noteUse(const std::optional<UncheckedUse> &Use, const ASTContext &Context);
+  void notePassThrough(const CallExpr *PassThrough);
+
+  const std::vector<StringRef> ReallocLikeFunctions;
+  const bool AssertIsCheck;
+  utils::IncludeInserter Inserter;
+  std::unique_ptr<NullCheckFlow> Flow;
+};
+
+} // namespace clang::tidy::pixmapcache
+
+#endif

@@ -1,0 +1,464 @@
+//===- NullCheckFlow.cpp --------------------------------------------------===//
+#include "NullCheckFlow.h"
+#include "ExprEquivalence.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::tidy::pixmapcache {
+
+namespace {
+struct ElementPosition {
+  const CFGBlock *Block = nullptr;
+  unsigned Index = 0;
+};
+} // namespace
+
+struct NullCheckFlow::FunctionGraph {
+  std::unique_ptr<CFG> Graph;
+  llvm::DenseSet<const CFGBlock *> Reachable;
+  llvm::DenseMap<const Stmt *, ElementPosition> StmtPositions;
+  llvm::DenseMap<const VarDecl *, ElementPosition> DeclPositions;
+};
+
+namespace {
+
+/// Qt's qBadAlloc() throws std::bad_alloc but is not declared [[noreturn]], so the CFG
+/// would let control fall through the `Q_CHECK_PTR` failure branch.
+bool neverReturns(const FunctionDecl *Callee) {
+  if (Callee->isNoReturn())
+    return true;
+  const IdentifierInfo *Name = Callee->getIdentifier();
+  return Name && Name->isStr("qBadAlloc") &&
+         Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
+/// Whether `Loc` comes from an `assert`-style macro, which vanishes in release builds.
+bool isInAssertMacro(SourceLocation Loc, const SourceManager &SM,
+                     const LangOptions &LangOpts) {
+  while (Loc.isMacroID()) {
+    StringRef Name = Lexer::getImmediateMacroName(Loc, SM, LangOpts);
+    if (Name == "assert" || Name == "Q_ASSERT" || Name == "Q_ASSERT_X")
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
+/// The variables and lvalues that hold the followed pointer: where it was stored, plus the
+/// local copies made of it.
+class Holders {
+public:
+  void add(const Expr *LValue) {
+    LValue = LValue->IgnoreParenCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(LValue))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+        add(Var);
+        return;
+      }
+    LValues.push_back(LValue);
+  }
+  void add(const VarDecl *Var) { Vars.insert(Var->getCanonicalDecl()); }
+  bool holdsVar(const VarDecl *Var) const {
+    return Vars.contains(Var->getCanonicalDecl());
+  }
+
+  /// Whether `E` reads the followed pointer (through casts and assignments).
+  bool isHeldBy(const Expr *E) const {
+    E = valueSource(E);
+    if (!E)
+      return false;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        return holdsVar(Var);
+    return llvm::any_of(LValues, [E](const Expr *Held) { return isSameLValue(Held, E); });
+  }
+
+  /// Like isHeldBy, and also through pointer arithmetic (`*(p + 1)` dereferences `p`).
+  bool isAddressedBy(const Expr *E) const {
+    E = E->IgnoreParenCasts();
+    while (const auto *Arith = dyn_cast<BinaryOperator>(E)) {
+      if (!Arith->isAdditiveOp())
+        break;
+      E = (Arith->getLHS()->getType()->isPointerType() ? Arith->getLHS() : Arith->getRHS())
+              ->IgnoreParenCasts();
+    }
+    return isHeldBy(E);
+  }
+
+private:
+  llvm::SmallPtrSet<const VarDecl *, 4> Vars;
+  llvm::SmallVector<const Expr *, 2> LValues;
+};
+
+} // namespace
+
+/// Walks the paths on which the followed pointer may still be null.
+class PathWalker {
+public:
+  PathWalker(NullCheckFlow &Flow, const CFG &Graph, Holders Held, const Expr *Owner,
+             bool Summarizing)
+      : Flow(Flow), Graph(Graph), Held(std::move(Held)), Owner(Owner),
+        Summarizing(Summarizing) {}
+
+  void run(const CFGBlock *Start, unsigned FirstIndex) {
+    llvm::SmallVector<ElementPosition, 16> Work{{Start, FirstIndex}};
+    llvm::DenseSet<const CFGBlock *> Entered;
+    while (!Work.empty()) {
+      ElementPosition At = Work.pop_back_val();
+      if (At.Block == &Graph.getExit())
+        ReachedExit = true;
+      if (walkBlock(At))
+        pushSuccessors(At.Block, Work, Entered);
+    }
+  }
+
+  llvm::SmallVector<UncheckedUse, 4> Uses;
+  bool ReachedExit = false;
+  bool ReturnedUnchecked = false;
+
+private:
+  enum class Outcome { Continue, PathEnds };
+
+  /// Returns false when every path through this block ends inside it.
+  bool walkBlock(ElementPosition At) {
+    for (unsigned I = At.Index, E = At.Block->size(); I < E; ++I)
+      if (auto Element = (*At.Block)[I].getAs<CFGStmt>())
+        if (visit(Element->getStmt()) == Outcome::PathEnds)
+          return false;
+    return true;
+  }
+
+  void pushSuccessors(const CFGBlock *Block, llvm::SmallVectorImpl<ElementPosition> &Work,
+                      llvm::DenseSet<const CFGBlock *> &Entered) {
+    std::optional<unsigned> OnlyNullSuccessor = nullBranch(Block);
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      const CFGBlock *Next = Succ.getReachableBlock();
+      if (Next && (!OnlyNullSuccessor || *OnlyNullSuccessor == Index) &&
+          Entered.insert(Next).second)
+        Work.push_back({Next, 0});
+      ++Index;
+    }
+  }
+
+  /// For a two-way branch on the pointer's null-ness, the index of the successor taken when
+  /// it is null.
+  std::optional<unsigned> nullBranch(const CFGBlock *Block) const {
+    if (Block->succ_size() != 2)
+      return std::nullopt;
+    const Expr *Condition = Block->getLastCondition();
+    if (!Condition)
+      return std::nullopt;
+    if (!Flow.AssertIsCheck && Block->getTerminatorStmt() &&
+        isInAssertMacro(Block->getTerminatorStmt()->getBeginLoc(),
+                        Flow.Context.getSourceManager(), Flow.Context.getLangOpts()))
+      return std::nullopt;
+    std::optional<bool> TrueMeansNonNull = testsNonNull(Condition);
+    if (!TrueMeansNonNull)
+      return std::nullopt;
+    return *TrueMeansNonNull ? 1U : 0U;
+  }
+
+  /// Whether `Condition` being true means the pointer is non-null (true), null (false), or
+  /// tells nothing about it (nullopt).
+  std::optional<bool> testsNonNull(const Expr *Condition) const {
+    Condition = Condition->IgnoreParenCasts();
+    if (const auto *Not = dyn_cast<UnaryOperator>(Condition);
+        Not && Not->getOpcode() == UO_LNot) {
+      std::optional<bool> Inner = testsNonNull(Not->getSubExpr());
+      if (Inner)
+        return !*Inner;
+      return std::nullopt;
+    }
+    if (const auto *Compare = dyn_cast<BinaryOperator>(Condition);
+        Compare && Compare->isEqualityOp()) {
+      const bool ComparesWithNull =
+          (Held.isHeldBy(Compare->getLHS()) && isNull(Compare->getRHS())) ||
+          (Held.isHeldBy(Compare->getRHS()) && isNull(Compare->getLHS()));
+      if (!ComparesWithNull)
+        return std::nullopt;
+      return Compare->getOpcode() == BO_NE;
+    }
+    if (Held.isHeldBy(Condition))
+      return true;
+    return std::nullopt;
+  }
+
+  bool isNull(const Expr *E) const {
+    return !E->isValueDependent() && !E->containsErrors() &&
+           E->IgnoreParenCasts()->isNullPointerConstant(
+               Flow.Context, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+  }
+
+  Outcome use(UncheckedUseKind Kind, const Expr *Where, const Expr *Pointer,
+              const FunctionDecl *MemoryFunction = nullptr) {
+    if (Summarizing)
+      return Outcome::Continue;
+    Uses.push_back({Kind, Where, Pointer, MemoryFunction});
+    // Later uses on this path add nothing: the first one already makes the finding.
+    return Outcome::PathEnds;
+  }
+
+  Outcome visit(const Stmt *S) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(S))
+      return visitDecls(Decls);
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      if (Return->getRetValue() && Held.isHeldBy(Return->getRetValue())) {
+        ReturnedUnchecked = true;
+        return Outcome::PathEnds; // the caller owns the check
+      }
+      return Outcome::Continue;
+    }
+    if (isa<CXXThrowExpr>(S))
+      return Outcome::PathEnds;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      return visitCall(Call);
+    if (const auto *Deref = dyn_cast<UnaryOperator>(S)) {
+      if (Deref->getOpcode() == UO_Deref && Held.isAddressedBy(Deref->getSubExpr()))
+        return use(UncheckedUseKind::Dereference, Deref, Deref->getSubExpr());
+      return Outcome::Continue;
+    }
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(S)) {
+      if (Held.isAddressedBy(Subscript->getBase()))
+        return use(UncheckedUseKind::Subscript, Subscript, Subscript->getBase());
+      return Outcome::Continue;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+      if (Member->isArrow() && Held.isAddressedBy(Member->getBase()))
+        return use(UncheckedUseKind::MemberAccess, Member, Member->getBase());
+      return Outcome::Continue;
+    }
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->getOpcode() == BO_Assign)
+      return visitAssignment(Assign);
+    return Outcome::Continue;
+  }
+
+  Outcome visitDecls(const DeclStmt *Decls) {
+    for (const Decl *D : Decls->decls()) {
+      const auto *Var = dyn_cast<VarDecl>(D);
+      if (!Var)
+        continue;
+      if (Held.holdsVar(Var))
+        return Outcome::PathEnds; // declared anew: a loop came round, the value is gone
+      if (Var->getInit() && Held.isHeldBy(Var->getInit()))
+        Held.add(Var);
+    }
+    return Outcome::Continue;
+  }
+
+  Outcome visitAssignment(const BinaryOperator *Assign) {
+    const Expr *Target = Assign->getLHS();
+    if (Held.isHeldBy(Target) && !Held.isHeldBy(Assign->getRHS()))
+      return Outcome::PathEnds; // overwritten: this is no longer the followed pointer
+    if (!Held.isHeldBy(Assign->getRHS()))
+      return Outcome::Continue;
+    if (Owner && isSameLValue(Target, Owner))
+      return use(UncheckedUseKind::OwnerOverwrite, Assign, Assign->getRHS());
+    Held.add(Target);
+    return Outcome::Continue;
+  }
+
+  Outcome visitCall(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return Outcome::Continue;
+    if (neverReturns(Callee))
+      return Outcome::PathEnds;
+    if (isa<CXXOperatorCallExpr>(Call))
+      return Outcome::Continue;
+    for (unsigned I = 0, E = Call->getNumArgs(); I < E; ++I) {
+      if (!Held.isHeldBy(Call->getArg(I)))
+        continue;
+      if (NullCheckFlow::isMemoryFunction(Callee))
+        return use(UncheckedUseKind::MemoryFunctionArgument, Call, Call->getArg(I), Callee);
+      if (Flow.summarize(Callee, I).ChecksParam)
+        return Outcome::PathEnds; // a checking helper such as q_check_ptr with exceptions
+    }
+    return Outcome::Continue;
+  }
+
+  NullCheckFlow &Flow;
+  const CFG &Graph;
+  Holders Held;
+  const Expr *Owner;
+  const bool Summarizing;
+};
+
+NullCheckFlow::NullCheckFlow(ASTContext &Context, bool AssertIsCheck)
+    : Context(Context), AssertIsCheck(AssertIsCheck) {}
+
+NullCheckFlow::~NullCheckFlow() = default;
+
+const NullCheckFlow::FunctionGraph *
+NullCheckFlow::graphFor(const FunctionDecl *Function) {
+  auto [It, Inserted] = Graphs.try_emplace(Function);
+  if (!Inserted)
+    return It->second.get();
+
+  // Half-typed code (clangd runs us on every keystroke) may have no usable body.
+  Stmt *Body = Function->getBody();
+  if (!Body || Function->isInvalidDecl())
+    return nullptr;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(Function, Body, &Context, Options);
+  if (!Graph)
+    return nullptr;
+
+  auto Result = std::make_unique<FunctionGraph>();
+  llvm::SmallVector<const CFGBlock *, 32> Work{&Graph->getEntry()};
+  Result->Reachable.insert(&Graph->getEntry());
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.pop_back_val();
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        if (Result->Reachable.insert(Next).second)
+          Work.push_back(Next);
+  }
+  for (const CFGBlock *Block : *Graph) {
+    for (unsigned I = 0, E = Block->size(); I < E; ++I) {
+      auto Element = (*Block)[I].getAs<CFGStmt>();
+      if (!Element)
+        continue;
+      const Stmt *S = Element->getStmt();
+      Result->StmtPositions.try_emplace(S, ElementPosition{Block, I});
+      if (const auto *Decls = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : Decls->decls())
+          if (const auto *Var = dyn_cast<VarDecl>(D))
+            Result->DeclPositions.try_emplace(Var, ElementPosition{Block, I});
+    }
+  }
+  Result->Graph = std::move(Graph);
+  It->second = std::move(Result);
+  return It->second.get();
+}
+
+static std::optional<UncheckedUse>
+followFrom(NullCheckFlow &Flow, const SourceManager &SM, const CFG &Graph,
+           ElementPosition Store, Holders Held, const Expr *Owner) {
+  if (!Store.Block)
+    return std::nullopt;
+  PathWalker Walker(Flow, Graph, std::move(Held), Owner, /*Summarizing=*/false);
+  Walker.run(Store.Block, Store.Index + 1);
+  std::optional<UncheckedUse> First;
+  for (const UncheckedUse &Use : Walker.Uses)
+    if (!First || SM.isBeforeInTranslationUnit(Use.Use->getBeginLoc(), First->Use->getBeginLoc()))
+      First = Use;
+  return First;
+}
+
+bool NullCheckFlow::isReachable(const FunctionDecl *Function, const Stmt *S) {
+  const FunctionGraph *G = graphFor(Function);
+  return G && G->Reachable.contains(G->StmtPositions.lookup(S).Block);
+}
+
+std::optional<UncheckedUse> NullCheckFlow::followAssignment(const FunctionDecl *Function,
+                                                            const BinaryOperator *Assign,
+                                                            const Expr *Owner) {
+  const FunctionGraph *G = graphFor(Function);
+  if (!G)
+    return std::nullopt;
+  Holders Held;
+  Held.add(Assign->getLHS());
+  return followFrom(*this, Context.getSourceManager(), *G->Graph,
+                    G->StmtPositions.lookup(Assign), std::move(Held), Owner);
+}
+
+std::optional<UncheckedUse> NullCheckFlow::followInitialization(const FunctionDecl *Function,
+                                                                const VarDecl *Var,
+                                                                const Expr *Owner) {
+  const FunctionGraph *G = graphFor(Function);
+  if (!G)
+    return std::nullopt;
+  Holders Held;
+  Held.add(Var);
+  return followFrom(*this, Context.getSourceManager(), *G->Graph,
+                    G->DeclPositions.lookup(Var), std::move(Held), Owner);
+}
+
+bool NullCheckFlow::isCopiedBefore(const FunctionDecl *Function, const Expr *Pointer,
+                                   const Expr *Before) {
+  const FunctionGraph *G = graphFor(Function);
+  if (!G)
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  auto CopiesPointer = [&](const Stmt *Copy, const Expr *Source, const Expr *Target) {
+    return Source && isSameLValue(valueSource(Source), Pointer) &&
+           !(Target && isSameLValue(Target, Pointer)) &&
+           SM.isBeforeInTranslationUnit(Copy->getBeginLoc(), Before->getBeginLoc());
+  };
+  for (const auto &[S, Position] : G->StmtPositions) {
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->getOpcode() == BO_Assign &&
+        CopiesPointer(Assign, Assign->getRHS(), Assign->getLHS()))
+      return true;
+  }
+  for (const auto &[Var, Position] : G->DeclPositions)
+    if (Var->getInit() && CopiesPointer(Var->getInit(), Var->getInit(), nullptr))
+      return true;
+  return false;
+}
+
+PointerParamSummary NullCheckFlow::summarize(const FunctionDecl *Callee, unsigned Param) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee->hasBody(Definition) || Param >= Definition->getNumParams())
+    return {};
+  // Inserted before the walk so that recursion sees "unknown" and stops.
+  auto [It, Inserted] = Summaries.try_emplace({Definition, Param});
+  if (!Inserted)
+    return It->second;
+
+  const ParmVarDecl *Parameter = Definition->getParamDecl(Param);
+  const FunctionGraph *G = graphFor(Definition);
+  if (!G || !Parameter->getType()->isPointerType())
+    return {};
+
+  PointerParamSummary Summary;
+  bool SawReturn = false;
+  Summary.ReturnsParam = true;
+  for (const auto &[S, Position] : G->StmtPositions)
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      SawReturn = true;
+      const auto *Ref = Return->getRetValue()
+                            ? dyn_cast<DeclRefExpr>(valueSource(Return->getRetValue()))
+                            : nullptr;
+      if (!Ref || Ref->getDecl() != Parameter)
+        Summary.ReturnsParam = false;
+    }
+  Summary.ReturnsParam &= SawReturn;
+
+  Holders Held;
+  Held.add(Parameter);
+  PathWalker Walker(*this, *G->Graph, std::move(Held), nullptr, /*Summarizing=*/true);
+  Walker.run(&G->Graph->getEntry(), 0);
+  Summary.ChecksParam = !Walker.ReachedExit && !Walker.ReturnedUnchecked;
+  Summaries[{Definition, Param}] = Summary;
+  return Summary;
+}
+
+bool NullCheckFlow::isMemoryFunction(const FunctionDecl *Function) {
+  static const llvm::StringSet<> Names = {
+      "memcpy",  "memmove", "memset",  "memcmp",  "memchr",  "memccpy", "mempcpy",
+      "bcopy",   "bzero",   "explicit_bzero",      "strcpy",  "strncpy", "strcat",
+      "strncat", "strlen",  "strcmp",  "strncmp", "strchr",  "strrchr", "strdup",
+      "wmemcpy", "wmemmove", "wmemset", "wcscpy", "wcsncpy", "wcslen",
+      "qstrcpy", "qstrncpy", "qstrlen", "qstrcmp", "qstrncmp"};
+  const IdentifierInfo *Name = Function->getIdentifier();
+  if (!Name || !Names.contains(Name->getName()))
+    return false;
+  const DeclContext *Context = Function->getDeclContext()->getRedeclContext();
+  return Context->isTranslationUnit() || Function->isInStdNamespace();
+}
+
+} // namespace clang::tidy::pixmapcache
