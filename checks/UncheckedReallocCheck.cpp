@@ -29,16 +29,16 @@ struct ResultSink {
 std::optional<UncheckedUse> directUse(const Expr *Value, const Stmt *Parent) {
   if (const auto *Deref = dyn_cast<UnaryOperator>(Parent);
       Deref && Deref->getOpcode() == UO_Deref)
-    return UncheckedUse{UncheckedUseKind::Dereference, Deref, Value};
+    return UncheckedUse{UncheckedUseKind::Dereference, Deref, nullptr};
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Parent);
       Subscript && Subscript->getBase() == Value)
-    return UncheckedUse{UncheckedUseKind::Subscript, Subscript, Value};
+    return UncheckedUse{UncheckedUseKind::Subscript, Subscript, nullptr};
   if (const auto *Member = dyn_cast<MemberExpr>(Parent); Member && Member->isArrow())
-    return UncheckedUse{UncheckedUseKind::MemberAccess, Member, Value};
+    return UncheckedUse{UncheckedUseKind::MemberAccess, Member, nullptr};
   if (const auto *Call = dyn_cast<CallExpr>(Parent))
     if (const FunctionDecl *Callee = Call->getDirectCallee();
         Callee && NullCheckFlow::isMemoryFunction(Callee) && Call->getCallee() != Value)
-      return UncheckedUse{UncheckedUseKind::MemoryFunctionArgument, Call, Value, Callee};
+      return UncheckedUse{UncheckedUseKind::MemoryFunctionArgument, Call, nullptr, Callee};
   return std::nullopt;
 }
 
@@ -103,8 +103,11 @@ ResultSink findSink(const CallExpr *Realloc, ASTContext &Context, NullCheckFlow 
   }
 }
 
-/// The expression as the user wrote it, quoted, when it is short enough to read in a note.
+/// The expression as the user wrote it, quoted, when it is short enough to read in a note;
+/// a null `E` is the realloc result itself.
 std::string spell(const Expr *E, const ASTContext &Context) {
+  if (!E)
+    return "the result";
   StringRef Text = Lexer::getSourceText(
       CharSourceRange::getTokenRange(E->IgnoreParenImpCasts()->getSourceRange()),
       Context.getSourceManager(), Context.getLangOpts());
@@ -141,25 +144,31 @@ void UncheckedReallocCheck::registerPPCallbacks(const SourceManager &, Preproces
   Inserter.registerPreprocessor(PP);
 }
 
-void UncheckedReallocCheck::onStartOfTranslationUnit() { Flow.reset(); }
+void UncheckedReallocCheck::onStartOfTranslationUnit() {
+  Flow.reset();
+  ReportedCalls.clear();
+}
 
 void UncheckedReallocCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Names{"::realloc"};
   Names.insert(Names.end(), ReallocLikeFunctions.begin(), ReallocLikeFunctions.end());
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName(Names))), unless(isExpansionInSystemHeader()),
-               unless(isInTemplateInstantiation()),
                forCallable(functionDecl().bind("function")))
           .bind("realloc"),
       this);
 }
 
-static std::optional<FixItHint> tryReallocFix(const BinaryOperator *Assign,
+static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
+                                              const BinaryOperator *Assign,
                                               const CallExpr *Realloc,
                                               ASTContext &Context) {
   // The rewrite turns one expression statement into an `if` statement: only where that is
   // a statement of its own, never a dangling `if (c) p = realloc(p, n); else ...`.
   if (!Context.getLangOpts().CPlusPlus17 || Realloc->getNumArgs() != 2)
+    return std::nullopt;
+  // One instantiation cannot vouch for the others (tryRealloc needs a trivially copyable T).
+  if (Function->isTemplateInstantiation())
     return std::nullopt;
   DynTypedNodeList Parents = Context.getParents(*Assign);
   if (Parents.size() != 1 || !Parents[0].get<CompoundStmt>())
@@ -191,6 +200,9 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Realloc = Result.Nodes.getNodeAs<CallExpr>("realloc");
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (Realloc->containsErrors() || Realloc->getNumArgs() == 0)
+    return;
+  // In a template the call resolves only in instantiations; report it once.
+  if (!ReportedCalls.insert(Realloc->getBeginLoc()).second)
     return;
   ASTContext &Context = *Result.Context;
   if (!Flow)
@@ -230,7 +242,7 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
       auto Diag = diag(Realloc->getBeginLoc(),
                        "%0 may be set to null if %1 fails, leaking the block it pointed to")
                   << Target << Callee;
-      if (std::optional<FixItHint> Fix = tryReallocFix(Sink.Assign, Realloc, Context)) {
+      if (std::optional<FixItHint> Fix = tryReallocFix(Function, Sink.Assign, Realloc, Context)) {
         Diag << *Fix;
         if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
                 Context.getSourceManager().getFileID(Realloc->getBeginLoc()),

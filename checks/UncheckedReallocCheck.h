@@ -4,6 +4,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/DenseSet.h"
 #include <memory>
 #include <optional>
 #include <vector>
@@ -38,6 +39,7 @@ private:
   const bool AssertIsCheck;
   utils::IncludeInserter Inserter;
   std::unique_ptr<NullCheckFlow> Flow;
+  llvm::DenseSet<SourceLocation> ReportedCalls;
 };
 
 } // namespace clang::tidy::pixmapcache
