@@ -116,6 +116,12 @@ std::string spell(const Expr *E, const ASTContext &Context) {
   return ("'" + Text + "'").str();
 }
 
+/// The C library's realloc, the one allocator pxc::tryRealloc can stand in for.
+bool isLibraryRealloc(const FunctionDecl *Callee) {
+  return Callee->getIdentifier() && Callee->getName() == "realloc" &&
+         Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
 bool isPlainFileRange(SourceRange Range) {
   return Range.isValid() && Range.getBegin().isFileID() && Range.getEnd().isFileID();
 }
@@ -165,7 +171,8 @@ static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
                                               ASTContext &Context) {
   // The rewrite turns one expression statement into an `if` statement: only where that is
   // a statement of its own, never a dangling `if (c) p = realloc(p, n); else ...`.
-  if (!Context.getLangOpts().CPlusPlus17 || Realloc->getNumArgs() != 2)
+  if (!Context.getLangOpts().CPlusPlus17 || Realloc->getNumArgs() != 2 ||
+      !isLibraryRealloc(Realloc->getDirectCallee()))
     return std::nullopt;
   // One instantiation cannot vouch for the others (tryRealloc needs a trivially copyable T).
   if (Function->isTemplateInstantiation())
@@ -235,7 +242,8 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   const FunctionDecl *Callee = Realloc->getDirectCallee();
-  const bool IsCxx = Context.getLangOpts().CPlusPlus;
+  // pxc::tryRealloc stands in for the C library's realloc only, and only in C++.
+  const bool SuggestTryRealloc = Context.getLangOpts().CPlusPlus && isLibraryRealloc(Callee);
   if (Leaks) {
     const std::string Target = spell(Sink.Assign->getLHS(), Context);
     {
@@ -252,7 +260,7 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
     }
     noteUse(Use, Context);
     notePassThrough(Sink.PassThrough);
-    if (IsCxx)
+    if (SuggestTryRealloc)
       diag(Realloc->getBeginLoc(),
            "use 'pxc::tryRealloc' from <pxc/realloc.h>: it returns false and leaves %0 "
            "untouched when the allocation fails",
@@ -272,7 +280,7 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
   noteUse(Use, Context);
   notePassThrough(Sink.PassThrough);
   diag(Realloc->getBeginLoc(),
-       IsCxx ? "check the result for null before this use, or use 'pxc::tryRealloc' from "
+       SuggestTryRealloc ? "check the result for null before this use, or use 'pxc::tryRealloc' from "
                "<pxc/realloc.h>, which returns false and keeps the old block on failure"
              : "check the result for null before this use; on failure the old block is "
                "still valid and must be freed or kept",

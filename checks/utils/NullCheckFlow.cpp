@@ -189,6 +189,16 @@ private:
         return std::nullopt;
       return Compare->getOpcode() == BO_NE;
     }
+    if (const auto *Logical = dyn_cast<BinaryOperator>(Condition);
+        Logical && Logical->isLogicalOp()) {
+      // Only one outcome of `a && b` (true) or `a || b` (false) says something about each
+      // operand; the CFG splits these in conditions, but not inside casts as in assert().
+      const bool Decisive = Logical->getOpcode() == BO_LAnd;
+      if (testsNonNull(Logical->getLHS()) == Decisive ||
+          testsNonNull(Logical->getRHS()) == Decisive)
+        return Decisive;
+      return std::nullopt;
+    }
     if (Held.isHeldBy(Condition))
       return true;
     return std::nullopt;
@@ -278,10 +288,10 @@ private:
     if (isa<CXXOperatorCallExpr>(Call))
       return Outcome::Continue;
     for (unsigned I = 0, E = Call->getNumArgs(); I < E; ++I) {
+      if (NullCheckFlow::isMemoryFunction(Callee) && Held.isAddressedBy(Call->getArg(I)))
+        return use(UncheckedUseKind::MemoryFunctionArgument, Call, Call->getArg(I), Callee);
       if (!Held.isHeldBy(Call->getArg(I)))
         continue;
-      if (NullCheckFlow::isMemoryFunction(Callee))
-        return use(UncheckedUseKind::MemoryFunctionArgument, Call, Call->getArg(I), Callee);
       if (Flow.summarize(Callee, I).ChecksParam)
         return Outcome::PathEnds; // a checking helper such as q_check_ptr with exceptions
     }
