@@ -67,6 +67,27 @@ TEST(TryRealloc, ZeroBytesFreesAndNulls) {
   EXPECT_EQ(block, nullptr);
 }
 
+TEST(TryReallocArray, GrowsByElementCount) {
+  std::uint64_t *values = nullptr;
+  ASSERT_TRUE(pxc::tryReallocArray(values, 16));
+  FreeOnExit guard{values};
+  values[15] = 1;
+  EXPECT_EQ(values[15], 1U);
+}
+
+TEST(TryReallocArray, SizeOverflowFailsAndKeepsTheBlock) {
+  std::uint64_t *values = static_cast<std::uint64_t *>(std::malloc(sizeof(std::uint64_t)));
+  ASSERT_NE(values, nullptr);
+  FreeOnExit guard{values};
+  *values = 99;
+  std::uint64_t *const before = values;
+  // count * 8 wraps to 8: a plain realloc(p, count * sizeof *p) would "succeed" with one element.
+  const std::size_t wrappingCount = (std::numeric_limits<std::size_t>::max() / 8) + 2;
+  EXPECT_FALSE(pxc::tryReallocArray(values, wrappingCount));
+  EXPECT_EQ(values, before);
+  EXPECT_EQ(*values, 99U);
+}
+
 TEST(AllocationFailed, ThrowsBadAllocWithExceptions) {
   EXPECT_THROW(pxc::allocationFailed(), std::bad_alloc);
 }

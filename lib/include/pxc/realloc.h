@@ -6,6 +6,8 @@
 #ifndef PXC_REALLOC_H
 #define PXC_REALLOC_H
 
+#include "pxc/checked.h"
+
 #include <cstddef>
 #include <cstdlib>
 #include <new>
@@ -32,6 +34,16 @@ template <typename T>
     return false;
   ptr = static_cast<T *>(grown);
   return true;
+}
+
+/// Resizes the malloc'ed array `ptr` points to to `count` elements, like tryRealloc, and also
+/// fails (leaving `ptr` untouched) when `count * sizeof(T)` does not fit in std::size_t, where
+/// a hand-written `realloc(p, count * sizeof(T))` would silently allocate a wrapped size.
+template <typename T>
+[[nodiscard]] bool tryReallocArray(T *&ptr, std::size_t count) noexcept {
+  static_assert(!std::is_void_v<T>, "tryReallocArray needs the element type; use tryRealloc");
+  const std::optional<std::size_t> bytes = checkedMul(count, sizeof(T));
+  return bytes && tryRealloc(ptr, *bytes);
 }
 
 /// The failure branch for callers that cannot recover from an allocation failure: throws

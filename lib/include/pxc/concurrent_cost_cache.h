@@ -1,0 +1,147 @@
+// pxc/concurrent_cost_cache.h: a CostCache that many threads can use at once.
+//
+// One mutex around one cache serialises every thread, hits included, since even a hit
+// reorders the recency list. This cache splits keys over independent shards, each a CostCache
+// with its own mutex and an equal share of the limit, so threads that touch different shards
+// never wait for each other. The price is that recency is per shard: an entry is evicted when
+// it is the least recently used of its shard, not of the whole cache.
+#ifndef PXC_CONCURRENT_COST_CACHE_H
+#define PXC_CONCURRENT_COST_CACHE_H
+
+#include "pxc/cost_cache.h"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace pxc {
+
+/// A thread-safe cost-bounded cache of copyable values. Lookups return copies, never pointers
+/// into the cache, because another thread may evict the entry as soon as the lock is released.
+template <typename Key, typename T, typename Hash = std::hash<Key>,
+          typename KeyEqual = std::equal_to<Key>>
+class ConcurrentCostCache {
+public:
+  static constexpr std::size_t kDefaultShardCount = 16;
+
+  /// `shardCount` is rounded up to a power of two (at least 1). Throws std::invalid_argument
+  /// for a negative `maxCost`.
+  explicit ConcurrentCostCache(Cost maxCost, std::size_t shardCount = kDefaultShardCount)
+      : shardCount_(roundUpToPowerOfTwo(shardCount)),
+        shards_(std::make_unique<Shard[]>(shardCount_)) {
+    if (!setMaxCost(maxCost))
+      throw std::invalid_argument("pxc::ConcurrentCostCache: negative maximum cost");
+  }
+
+  /// Stores a copy of `value`; false (and nothing stored) when `cost` is negative or above
+  /// the limit of the key's shard, maxCost() / shardCount().
+  bool insert(const Key &key, T value, Cost cost) {
+    // Allocate outside the lock: the critical section should only relink entries.
+    auto object = std::make_unique<T>(std::move(value));
+    Shard &shard = shardFor(key);
+    InsertResult<T> result = [&] {
+      const std::lock_guard<std::mutex> lock(shard.mutex);
+      return shard.cache.insert(key, std::move(object), cost);
+    }();
+    return result.inserted(); // a rejected object is destroyed here, after the unlock
+  }
+
+  /// A copy of the value under `key`, which becomes the most recently used of its shard.
+  [[nodiscard]] std::optional<T> find(const Key &key) {
+    Shard &shard = shardFor(key);
+    const std::lock_guard<std::mutex> lock(shard.mutex);
+    if (const T *value = shard.cache.find(key))
+      return *value;
+    return std::nullopt;
+  }
+
+  bool remove(const Key &key) {
+    Shard &shard = shardFor(key);
+    const std::lock_guard<std::mutex> lock(shard.mutex);
+    return shard.cache.remove(key);
+  }
+
+  void clear() {
+    forEachShard([](CostCache<Key, T, Hash, KeyEqual> &cache) { cache.clear(); });
+  }
+
+  /// Splits `maxCost` over the shards (the first `maxCost % shardCount()` get one more) and
+  /// trims each to its share. A negative limit is refused (false) and changes nothing.
+  [[nodiscard]] bool setMaxCost(Cost maxCost) {
+    if (maxCost < 0)
+      return false;
+    const std::lock_guard<std::mutex> lock(limitMutex_);
+    const Cost count = static_cast<Cost>(shardCount_);
+    for (std::size_t index = 0; index < shardCount_; ++index) {
+      const Cost share = maxCost / count + (static_cast<Cost>(index) < maxCost % count ? 1 : 0);
+      const std::lock_guard<std::mutex> shardLock(shards_[index].mutex);
+      (void)shards_[index].cache.setMaxCost(share); // share >= 0 cannot be refused
+    }
+    maxCost_.store(maxCost, std::memory_order_relaxed);
+    return true;
+  }
+
+  [[nodiscard]] Cost maxCost() const noexcept { return maxCost_.load(std::memory_order_relaxed); }
+
+  /// The sum over the shards, each read under its lock; with concurrent writers it is a
+  /// snapshot that may mix moments.
+  [[nodiscard]] Cost totalCost() const {
+    Cost total = 0;
+    forEachShard([&](const CostCache<Key, T, Hash, KeyEqual> &cache) {
+      total += cache.totalCost();
+    });
+    return total;
+  }
+
+  [[nodiscard]] std::size_t size() const {
+    std::size_t count = 0;
+    forEachShard([&](const CostCache<Key, T, Hash, KeyEqual> &cache) { count += cache.size(); });
+    return count;
+  }
+
+  [[nodiscard]] std::size_t shardCount() const noexcept { return shardCount_; }
+
+private:
+  // Each shard on its own cache line, so locking one does not slow down its neighbours.
+  struct alignas(64) Shard {
+    std::mutex mutex;
+    CostCache<Key, T, Hash, KeyEqual> cache{0};
+  };
+
+  static std::size_t roundUpToPowerOfTwo(std::size_t count) noexcept {
+    std::size_t power = 1;
+    while (power < count && power <= (~std::size_t{0} >> 1))
+      power <<= 1;
+    return power;
+  }
+
+  Shard &shardFor(const Key &key) const {
+    // Fibonacci hashing spreads weak hashes (identity hashes of integers) over the shards,
+    // and taking the high half keeps the shard choice independent of the bits the shard's
+    // own map uses for its buckets.
+    const std::uint64_t mixed =
+        static_cast<std::uint64_t>(Hash{}(key)) * UINT64_C(0x9E3779B97F4A7C15);
+    return shards_[static_cast<std::size_t>(mixed >> 32) & (shardCount_ - 1)];
+  }
+
+  // const only in the sense that the shard array does not change: `visit` may modify the
+  // caches, and the non-const callers rely on that.
+  template <typename Visit> void forEachShard(Visit &&visit) const {
+    for (std::size_t index = 0; index < shardCount_; ++index) {
+      const std::lock_guard<std::mutex> lock(shards_[index].mutex);
+      visit(shards_[index].cache);
+    }
+  }
+
+  const std::size_t shardCount_;
+  const std::unique_ptr<Shard[]> shards_;
+  std::mutex limitMutex_; // orders concurrent setMaxCost calls, so shares come from one limit
+  std::atomic<Cost> maxCost_{0};
+};
+
+} // namespace pxc
+
+#endif // PXC_CONCURRENT_COST_CACHE_H
