@@ -230,13 +230,19 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
     Use = Sink.DirectUse;
     break;
   case ResultSink::Initialized:
-    Use = Flow->followInitialization(Function, Sink.Var, Owner);
+    Use = Flow->followInitialization(Function, Sink.Var, Owner).FirstUse;
     break;
-  case ResultSink::Assigned:
-    Leaks = isSameLValue(Sink.Assign->getLHS(), Owner) &&
-            !Flow->isCopiedBefore(Function, Owner, Realloc);
-    Use = Flow->followAssignment(Function, Sink.Assign, Leaks ? nullptr : Owner);
+  case ResultSink::Assigned: {
+    const bool OverwritesOwner = isSameLValue(Sink.Assign->getLHS(), Owner) &&
+                                 !Flow->isCopiedBefore(Function, Owner, Realloc);
+    const PointerFlow Flowed =
+        Flow->followAssignment(Function, Sink.Assign, OverwritesOwner ? nullptr : Owner);
+    Use = Flowed.FirstUse;
+    // A leak matters only if the program goes on: `p = realloc(p, n); if (!p) abort();`
+    // loses nothing anyone could still free.
+    Leaks = OverwritesOwner && !Flowed.EveryNullPathAborts;
     break;
+  }
   }
   if (!Leaks && !Use)
     return;

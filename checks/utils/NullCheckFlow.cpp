@@ -1,5 +1,6 @@
 //===- NullCheckFlow.cpp --------------------------------------------------===//
 #include "NullCheckFlow.h"
+#include "BrokenCode.h"
 #include "ExprEquivalence.h"
 
 #include "clang/AST/ASTContext.h"
@@ -32,14 +33,14 @@ struct NullCheckFlow::FunctionGraph {
 
 namespace {
 
-/// Qt's qBadAlloc() throws std::bad_alloc but is not declared [[noreturn]], so the CFG
-/// would let control fall through the `Q_CHECK_PTR` failure branch.
-bool neverReturns(const FunctionDecl *Callee) {
-  if (Callee->isNoReturn())
+/// Whether a call of a [[noreturn]] function certainly ends the program: it may instead throw
+/// (Qt's qBadAlloc() throws std::bad_alloc) unless it is noexcept or exceptions are off.
+/// glibc declares abort() and exit() noexcept, Qt its qt_check_pointer().
+bool endsProgram(const FunctionDecl *Callee, const LangOptions &LangOpts) {
+  if (!LangOpts.CXXExceptions)
     return true;
-  const IdentifierInfo *Name = Callee->getIdentifier();
-  return Name && Name->isStr("qBadAlloc") &&
-         Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  const auto *Proto = Callee->getType()->getAs<FunctionProtoType>();
+  return Proto && Proto->isNothrow();
 }
 
 /// Whether `Loc` comes from an `assert`-style macro, which vanishes in release builds.
@@ -116,7 +117,7 @@ public:
     while (!Work.empty()) {
       ElementPosition At = Work.pop_back_val();
       if (At.Block == &Graph.getExit())
-        ReachedExit = true;
+        ReachedExit = SomePathSurvives = true;
       if (walkBlock(At))
         pushSuccessors(At.Block, Work, Entered);
     }
@@ -125,16 +126,25 @@ public:
   llvm::SmallVector<UncheckedUse, 4> Uses;
   bool ReachedExit = false;
   bool ReturnedUnchecked = false;
+  /// Some path carried the pointer past a point where it could be null without ending the
+  /// program: to a use, a return, the function's end, an exception, or an overwrite.
+  bool SomePathSurvives = false;
 
 private:
-  enum class Outcome { Continue, PathEnds };
+  enum class Outcome {
+    Continue,
+    PathEnds,  ///< the followed value is used, returned, thrown past or overwritten
+    PathAborts ///< the program ends here: a non-throwing [[noreturn]] call such as abort()
+  };
 
   /// Returns false when every path through this block ends inside it.
   bool walkBlock(ElementPosition At) {
     for (unsigned I = At.Index, E = At.Block->size(); I < E; ++I)
       if (auto Element = (*At.Block)[I].getAs<CFGStmt>())
-        if (visit(Element->getStmt()) == Outcome::PathEnds)
+        if (Outcome Result = visit(Element->getStmt()); Result != Outcome::Continue) {
+          SomePathSurvives |= Result == Outcome::PathEnds;
           return false;
+        }
     return true;
   }
 
@@ -283,8 +293,9 @@ private:
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return Outcome::Continue;
-    if (neverReturns(Callee))
-      return Outcome::PathEnds;
+    if (Callee->isNoReturn())
+      return endsProgram(Callee, Flow.Context.getLangOpts()) ? Outcome::PathAborts
+                                                             : Outcome::PathEnds;
     if (isa<CXXOperatorCallExpr>(Call))
       return Outcome::Continue;
     for (unsigned I = 0, E = Call->getNumArgs(); I < E; ++I) {
@@ -318,7 +329,7 @@ NullCheckFlow::graphFor(const FunctionDecl *Function) {
 
   // Half-typed code (clangd runs us on every keystroke) may have no usable body.
   Stmt *Body = Function->getBody();
-  if (!Body || Function->isInvalidDecl())
+  if (!Body || Function->isInvalidDecl() || isHalfTyped(Function, Context))
     return nullptr;
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
@@ -354,18 +365,20 @@ NullCheckFlow::graphFor(const FunctionDecl *Function) {
   return It->second.get();
 }
 
-static std::optional<UncheckedUse>
-followFrom(NullCheckFlow &Flow, const SourceManager &SM, const CFG &Graph,
-           ElementPosition Store, Holders Held, const Expr *Owner) {
+static PointerFlow followFrom(NullCheckFlow &Flow, const SourceManager &SM,
+                              const CFG &Graph, ElementPosition Store, Holders Held,
+                              const Expr *Owner) {
+  PointerFlow Result;
   if (!Store.Block)
-    return std::nullopt;
+    return Result;
   PathWalker Walker(Flow, Graph, std::move(Held), Owner, /*Summarizing=*/false);
   Walker.run(Store.Block, Store.Index + 1);
-  std::optional<UncheckedUse> First;
   for (const UncheckedUse &Use : Walker.Uses)
-    if (!First || SM.isBeforeInTranslationUnit(Use.Use->getBeginLoc(), First->Use->getBeginLoc()))
-      First = Use;
-  return First;
+    if (!Result.FirstUse ||
+        SM.isBeforeInTranslationUnit(Use.Use->getBeginLoc(), Result.FirstUse->Use->getBeginLoc()))
+      Result.FirstUse = Use;
+  Result.EveryNullPathAborts = !Walker.SomePathSurvives;
+  return Result;
 }
 
 bool NullCheckFlow::isReachable(const FunctionDecl *Function, const Stmt *S) {
@@ -373,24 +386,22 @@ bool NullCheckFlow::isReachable(const FunctionDecl *Function, const Stmt *S) {
   return G && G->Reachable.contains(G->StmtPositions.lookup(S).Block);
 }
 
-std::optional<UncheckedUse> NullCheckFlow::followAssignment(const FunctionDecl *Function,
-                                                            const BinaryOperator *Assign,
-                                                            const Expr *Owner) {
+PointerFlow NullCheckFlow::followAssignment(const FunctionDecl *Function,
+                                            const BinaryOperator *Assign, const Expr *Owner) {
   const FunctionGraph *G = graphFor(Function);
   if (!G)
-    return std::nullopt;
+    return {};
   Holders Held;
   Held.add(Assign->getLHS());
   return followFrom(*this, Context.getSourceManager(), *G->Graph,
                     G->StmtPositions.lookup(Assign), std::move(Held), Owner);
 }
 
-std::optional<UncheckedUse> NullCheckFlow::followInitialization(const FunctionDecl *Function,
-                                                                const VarDecl *Var,
-                                                                const Expr *Owner) {
+PointerFlow NullCheckFlow::followInitialization(const FunctionDecl *Function,
+                                                const VarDecl *Var, const Expr *Owner) {
   const FunctionGraph *G = graphFor(Function);
   if (!G)
-    return std::nullopt;
+    return {};
   Holders Held;
   Held.add(Var);
   return followFrom(*this, Context.getSourceManager(), *G->Graph,

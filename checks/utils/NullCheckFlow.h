@@ -40,6 +40,15 @@ struct UncheckedUse {
   const FunctionDecl *MemoryFunction = nullptr; ///< for MemoryFunctionArgument
 };
 
+/// What following a stored pointer found.
+struct PointerFlow {
+  std::optional<UncheckedUse> FirstUse; ///< the earliest unchecked use in source order
+  /// Every path on which the pointer may be null ends the program (a [[noreturn]] call that
+  /// cannot throw, such as abort()) before anything else happens to it. Not set when a path
+  /// throws: a caught exception lets the program go on.
+  bool EveryNullPathAborts = false;
+};
+
 /// How a function treats one of its pointer parameters, read from its body.
 struct PointerParamSummary {
   bool ReturnsParam = false; ///< every `return` returns the parameter itself
@@ -57,15 +66,14 @@ public:
   /// for bodies too broken to analyse).
   bool isReachable(const FunctionDecl *Function, const Stmt *S);
 
-  /// Follows the pointer that `Assign` stores into its left-hand side through `Function`
-  /// and returns its earliest unchecked use in source order. \p Owner, if not null, is the
-  /// lvalue the pointer was reallocated from: storing the unchecked value into it is a use.
-  std::optional<UncheckedUse> followAssignment(const FunctionDecl *Function,
-                                               const BinaryOperator *Assign,
-                                               const Expr *Owner);
+  /// Follows the pointer that `Assign` stores into its left-hand side through `Function`.
+  /// \p Owner, if not null, is the lvalue the pointer was reallocated from: storing the
+  /// unchecked value into it is a use.
+  PointerFlow followAssignment(const FunctionDecl *Function, const BinaryOperator *Assign,
+                               const Expr *Owner);
   /// The same for the pointer that initialises `Var`.
-  std::optional<UncheckedUse> followInitialization(const FunctionDecl *Function,
-                                                   const VarDecl *Var, const Expr *Owner);
+  PointerFlow followInitialization(const FunctionDecl *Function, const VarDecl *Var,
+                                   const Expr *Owner);
 
   /// Whether the current value of `Pointer` is copied into another variable before `Before`
   /// in `Function` (so that a later overwrite of `Pointer` does not lose it).

@@ -100,6 +100,17 @@ int growAndTest(char **line, std::size_t n) {
   return 0;
 }
 
+// Q_CHECK_PTR after the overwrite throws (with exceptions): the exception can be caught and
+// the program goes on, but the old block is lost by then.
+void checkedAfterOverwrite(int *&values, std::size_t n) {
+  values = static_cast<int *>(realloc(values, n * sizeof(int)));
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'values' may be set to null if 'realloc' fails, leaking the block it pointed to [pixmapcache-unchecked-realloc]
+  // CHECK-MESSAGES: :[[@LINE-2]]:31: note: use 'pxc::tryRealloc' from <pxc/realloc.h>: it returns false and leaves 'values' untouched when the allocation fails
+  // CHECK-FIXES: {{^}}  if (!pxc::tryRealloc(values, n * sizeof(int))) pxc::allocationFailed();{{$}}
+  Q_CHECK_PTR(values);
+  values[0] = 0;
+}
+
 // No fix-it where turning the statement into an `if` would capture a following `else`.
 void growUnbraced(int *&values, std::size_t n, bool wanted) {
   if (wanted)
@@ -346,6 +357,36 @@ bool oldBlockSaved(char *&text, std::size_t n) {
     return false;
   }
   return true;
+}
+
+// Every null path ends the program: nothing is left that anyone could free.
+void overwriteThenAbort(char *&text, std::size_t n) {
+  text = static_cast<char *>(realloc(text, n));
+  if (!text)
+    std::abort();
+  text[0] = '\0';
+}
+
+[[noreturn]] void outOfMemory() noexcept;
+void overwriteThenOwnHandler(char *&text, std::size_t n) {
+  text = static_cast<char *>(realloc(text, n));
+  if (text == nullptr) {
+    logFailure();
+    outOfMemory();
+  }
+  text[0] = '\0';
+}
+
+// A [[noreturn]] handler that may throw lets the program go on without the old block.
+[[noreturn]] void throwOutOfMemory();
+void overwriteThenThrowingHandler(char *&text, std::size_t n) {
+  text = static_cast<char *>(realloc(text, n));
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'text' may be set to null if 'realloc' fails, leaking the block it pointed to [pixmapcache-unchecked-realloc]
+  // CHECK-MESSAGES: :[[@LINE-2]]:30: note: use 'pxc::tryRealloc' from <pxc/realloc.h>: it returns false and leaves 'text' untouched when the allocation fails
+  // CHECK-FIXES: {{^}}  if (!pxc::tryRealloc(text, n)) pxc::allocationFailed();{{$}}
+  if (!text)
+    throwOutOfMemory();
+  text[0] = '\0';
 }
 
 // Dead code.

@@ -1,0 +1,44 @@
+//===- BrokenCode.cpp -----------------------------------------------------===//
+#include "BrokenCode.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclBase.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::pixmapcache {
+
+bool isHalfTyped(const Decl *D, const ASTContext &Context) {
+  if (!Context.getDiagnostics().hasErrorOccurred())
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LangOpts = Context.getLangOpts();
+  const CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(D->getSourceRange()), SM, LangOpts);
+  if (Range.isInvalid())
+    return true; // nothing we can read back: do not trust the AST either
+
+  const auto [File, Begin] = SM.getDecomposedLoc(Range.getBegin());
+  const unsigned End = SM.getFileOffset(Range.getEnd());
+  const StringRef Buffer = SM.getBufferData(File);
+  Lexer Raw(SM.getLocForStartOfFile(File), LangOpts, Buffer.begin(), Buffer.begin() + Begin,
+            Buffer.end());
+  int Depth[3] = {0, 0, 0}; // (), [], {}
+  Token Tok;
+  while (!Raw.LexFromRawLexer(Tok) && SM.getFileOffset(Tok.getLocation()) < End) {
+    switch (Tok.getKind()) {
+    case tok::l_paren: ++Depth[0]; break;
+    case tok::r_paren: --Depth[0]; break;
+    case tok::l_square: ++Depth[1]; break;
+    case tok::r_square: --Depth[1]; break;
+    case tok::l_brace: ++Depth[2]; break;
+    case tok::r_brace: --Depth[2]; break;
+    default: break;
+    }
+    if (Depth[0] < 0 || Depth[1] < 0 || Depth[2] < 0)
+      return true;
+  }
+  return Depth[0] != 0 || Depth[1] != 0 || Depth[2] != 0;
+}
+
+} // namespace clang::tidy::pixmapcache
