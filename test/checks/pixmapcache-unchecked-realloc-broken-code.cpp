@@ -36,7 +36,7 @@ struct Half {
   }
 };
 // The assignment itself is complete: its leak is real.
-// CHECK: :[[@LINE-6]]:31: warning: 'keys' may be set to null if 'realloc' fails, leaking the block it pointed to [pixmapcache-unchecked-realloc]
+// CHECK: :[[@LINE-5]]:31: warning: 'keys' may be set to null if 'realloc' fails, leaking the block it pointed to [pixmapcache-unchecked-realloc]
 
 // Intact code in a broken file is still analysed.
 void intact(int *&values, std::size_t n) {
