@@ -208,6 +208,12 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (Realloc->containsErrors() || Realloc->getNumArgs() == 0)
     return;
+  // realloc(p, 0) frees the block: null is its success, not a failure.
+  if (Realloc->getNumArgs() > 1 && !Realloc->getArg(1)->isValueDependent())
+    if (std::optional<llvm::APSInt> Size =
+            Realloc->getArg(1)->getIntegerConstantExpr(*Result.Context);
+        Size && Size->isZero())
+      return;
   // In a template the call resolves only in instantiations; report it once.
   if (!ReportedCalls.insert(Realloc->getBeginLoc()).second)
     return;

@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
@@ -183,6 +184,12 @@ private:
   /// tells nothing about it (nullopt).
   std::optional<bool> testsNonNull(const Expr *Condition) const {
     Condition = Condition->IgnoreParenCasts();
+    // Q_LIKELY/Q_UNLIKELY, G_UNLIKELY, the kernel's unlikely(): __builtin_expect(!!(c), v).
+    if (const auto *Hint = dyn_cast<CallExpr>(Condition);
+        Hint && Hint->getNumArgs() > 0 &&
+        (Hint->getBuiltinCallee() == Builtin::BI__builtin_expect ||
+         Hint->getBuiltinCallee() == Builtin::BI__builtin_expect_with_probability))
+      return testsNonNull(Hint->getArg(0));
     if (const auto *Not = dyn_cast<UnaryOperator>(Condition);
         Not && Not->getOpcode() == UO_LNot) {
       std::optional<bool> Inner = testsNonNull(Not->getSubExpr());

@@ -304,6 +304,21 @@ bool checkedInLogicalOr(int *&values, std::size_t n) {
   return true;
 }
 
+// Branch-prediction hints around the test: Q_UNLIKELY is __builtin_expect(!!(c), false).
+bool checkedUnlikely(int *&values, std::size_t n) {
+  int *grown = static_cast<int *>(realloc(values, n * sizeof(int)));
+  if (Q_UNLIKELY(!grown))
+    return false;
+  grown[0] = 0;
+  values = grown;
+  return true;
+}
+
+// realloc(p, 0) frees the block: the null result is no failure.
+void shrinkToNothing(int *&values) {
+  values = static_cast<int *>(realloc(values, 0));
+}
+
 // assert counts where it expands to a check (without NDEBUG); see the -assert test.
 void checkedWithAssert(int *&values, std::size_t n) {
   int *grown = static_cast<int *>(realloc(values, n * sizeof(int)));
