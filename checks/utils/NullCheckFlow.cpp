@@ -2,6 +2,7 @@
 #include "NullCheckFlow.h"
 #include "BrokenCode.h"
 #include "ExprEquivalence.h"
+#include "ForwardPaths.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -17,13 +18,6 @@
 #include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::pixmapcache {
-
-namespace {
-struct ElementPosition {
-  const CFGBlock *Block = nullptr;
-  unsigned Index = 0;
-};
-} // namespace
 
 struct NullCheckFlow::FunctionGraph {
   std::unique_ptr<CFG> Graph;
@@ -113,16 +107,24 @@ public:
         Summarizing(Summarizing) {}
 
   void run(const CFGBlock *Start, unsigned FirstIndex) {
-    llvm::SmallVector<ElementPosition, 16> Work{{Start, FirstIndex}};
-    llvm::DenseSet<const CFGBlock *> Entered;
-    while (!Work.empty()) {
-      ElementPosition At = Work.pop_back_val();
-      if (At.Block == &Graph.getExit())
-        ReachedExit = SomePathSurvives = true;
-      if (walkBlock(At))
-        pushSuccessors(At.Block, Work, Entered);
-    }
+    walkForwardPaths(Graph, Start, FirstIndex, MaybeNull{}, *this);
   }
+
+  // The walkForwardPaths client: one state, "the pointer may be null here".
+  struct MaybeNull {};
+  bool visit(const Stmt *S, MaybeNull &) {
+    const Outcome Result = visitStmt(S);
+    SomePathSurvives |= Result == Outcome::PathEnds;
+    return Result == Outcome::Continue;
+  }
+  std::optional<MaybeNull> enter(const CFGBlock *From, unsigned Successor, MaybeNull) const {
+    std::optional<unsigned> OnlyNullSuccessor = nullBranch(From);
+    if (OnlyNullSuccessor && *OnlyNullSuccessor != Successor)
+      return std::nullopt; // the pointer is known non-null there
+    return MaybeNull{};
+  }
+  void reachedExit(MaybeNull) { ReachedExit = SomePathSurvives = true; }
+  static std::uintptr_t key(MaybeNull) { return 0; }
 
   llvm::SmallVector<UncheckedUse, 4> Uses;
   bool ReachedExit = false;
@@ -137,30 +139,6 @@ private:
     PathEnds,  ///< the followed value is used, returned, thrown past or overwritten
     PathAborts ///< the program ends here: a non-throwing [[noreturn]] call such as abort()
   };
-
-  /// Returns false when every path through this block ends inside it.
-  bool walkBlock(ElementPosition At) {
-    for (unsigned I = At.Index, E = At.Block->size(); I < E; ++I)
-      if (auto Element = (*At.Block)[I].getAs<CFGStmt>())
-        if (Outcome Result = visit(Element->getStmt()); Result != Outcome::Continue) {
-          SomePathSurvives |= Result == Outcome::PathEnds;
-          return false;
-        }
-    return true;
-  }
-
-  void pushSuccessors(const CFGBlock *Block, llvm::SmallVectorImpl<ElementPosition> &Work,
-                      llvm::DenseSet<const CFGBlock *> &Entered) {
-    std::optional<unsigned> OnlyNullSuccessor = nullBranch(Block);
-    unsigned Index = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-      const CFGBlock *Next = Succ.getReachableBlock();
-      if (Next && (!OnlyNullSuccessor || *OnlyNullSuccessor == Index) &&
-          Entered.insert(Next).second)
-        Work.push_back({Next, 0});
-      ++Index;
-    }
-  }
 
   /// For a two-way branch on the pointer's null-ness, the index of the successor taken when
   /// it is null.
@@ -236,7 +214,7 @@ private:
     return Outcome::PathEnds;
   }
 
-  Outcome visit(const Stmt *S) {
+  Outcome visitStmt(const Stmt *S) {
     if (const auto *Decls = dyn_cast<DeclStmt>(S))
       return visitDecls(Decls);
     if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
