@@ -1,8 +1,8 @@
 //===- NullCheckFlow.cpp --------------------------------------------------===//
 #include "NullCheckFlow.h"
-#include "BrokenCode.h"
 #include "ExprEquivalence.h"
 #include "ForwardPaths.h"
+#include "FunctionGraphs.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -19,12 +19,6 @@
 
 namespace clang::tidy::pixmapcache {
 
-struct NullCheckFlow::FunctionGraph {
-  std::unique_ptr<CFG> Graph;
-  llvm::DenseSet<const CFGBlock *> Reachable;
-  llvm::DenseMap<const Stmt *, ElementPosition> StmtPositions;
-  llvm::DenseMap<const VarDecl *, ElementPosition> DeclPositions;
-};
 
 namespace {
 
@@ -302,53 +296,10 @@ private:
 };
 
 NullCheckFlow::NullCheckFlow(ASTContext &Context, bool AssertIsCheck)
-    : Context(Context), AssertIsCheck(AssertIsCheck) {}
+    : Context(Context), AssertIsCheck(AssertIsCheck),
+      Graphs(std::make_unique<FunctionGraphs>(Context)) {}
 
 NullCheckFlow::~NullCheckFlow() = default;
-
-const NullCheckFlow::FunctionGraph *
-NullCheckFlow::graphFor(const FunctionDecl *Function) {
-  auto [It, Inserted] = Graphs.try_emplace(Function);
-  if (!Inserted)
-    return It->second.get();
-
-  // Half-typed code (clangd runs us on every keystroke) may have no usable body.
-  Stmt *Body = Function->getBody();
-  if (!Body || Function->isInvalidDecl() || isHalfTyped(Function, Context))
-    return nullptr;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph = CFG::buildCFG(Function, Body, &Context, Options);
-  if (!Graph)
-    return nullptr;
-
-  auto Result = std::make_unique<FunctionGraph>();
-  llvm::SmallVector<const CFGBlock *, 32> Work{&Graph->getEntry()};
-  Result->Reachable.insert(&Graph->getEntry());
-  while (!Work.empty()) {
-    const CFGBlock *Block = Work.pop_back_val();
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
-      if (const CFGBlock *Next = Succ.getReachableBlock())
-        if (Result->Reachable.insert(Next).second)
-          Work.push_back(Next);
-  }
-  for (const CFGBlock *Block : *Graph) {
-    for (unsigned I = 0, E = Block->size(); I < E; ++I) {
-      auto Element = (*Block)[I].getAs<CFGStmt>();
-      if (!Element)
-        continue;
-      const Stmt *S = Element->getStmt();
-      Result->StmtPositions.try_emplace(S, ElementPosition{Block, I});
-      if (const auto *Decls = dyn_cast<DeclStmt>(S))
-        for (const Decl *D : Decls->decls())
-          if (const auto *Var = dyn_cast<VarDecl>(D))
-            Result->DeclPositions.try_emplace(Var, ElementPosition{Block, I});
-    }
-  }
-  Result->Graph = std::move(Graph);
-  It->second = std::move(Result);
-  return It->second.get();
-}
 
 static PointerFlow followFrom(NullCheckFlow &Flow, const SourceManager &SM,
                               const CFG &Graph, ElementPosition Store, Holders Held,
@@ -367,13 +318,13 @@ static PointerFlow followFrom(NullCheckFlow &Flow, const SourceManager &SM,
 }
 
 bool NullCheckFlow::isReachable(const FunctionDecl *Function, const Stmt *S) {
-  const FunctionGraph *G = graphFor(Function);
-  return G && G->Reachable.contains(G->StmtPositions.lookup(S).Block);
+  const FunctionGraph *G = Graphs->get(Function);
+  return G && G->isReachable(S);
 }
 
 PointerFlow NullCheckFlow::followAssignment(const FunctionDecl *Function,
                                             const BinaryOperator *Assign, const Expr *Owner) {
-  const FunctionGraph *G = graphFor(Function);
+  const FunctionGraph *G = Graphs->get(Function);
   if (!G)
     return {};
   Holders Held;
@@ -384,7 +335,7 @@ PointerFlow NullCheckFlow::followAssignment(const FunctionDecl *Function,
 
 PointerFlow NullCheckFlow::followInitialization(const FunctionDecl *Function,
                                                 const VarDecl *Var, const Expr *Owner) {
-  const FunctionGraph *G = graphFor(Function);
+  const FunctionGraph *G = Graphs->get(Function);
   if (!G)
     return {};
   Holders Held;
@@ -395,7 +346,7 @@ PointerFlow NullCheckFlow::followInitialization(const FunctionDecl *Function,
 
 bool NullCheckFlow::isCopiedBefore(const FunctionDecl *Function, const Expr *Pointer,
                                    const Expr *Before) {
-  const FunctionGraph *G = graphFor(Function);
+  const FunctionGraph *G = Graphs->get(Function);
   if (!G)
     return false;
   const SourceManager &SM = Context.getSourceManager();
@@ -426,7 +377,7 @@ PointerParamSummary NullCheckFlow::summarize(const FunctionDecl *Callee, unsigne
     return It->second;
 
   const ParmVarDecl *Parameter = Definition->getParamDecl(Param);
-  const FunctionGraph *G = graphFor(Definition);
+  const FunctionGraph *G = Graphs->get(Definition);
   if (!G || !Parameter->getType()->isPointerType())
     return {};
 

@@ -25,6 +25,8 @@ class Stmt;
 class VarDecl;
 namespace tidy::pixmapcache {
 
+class FunctionGraphs;
+
 enum class UncheckedUseKind {
   Dereference,            ///< `*p`
   Subscript,              ///< `p[i]`
@@ -85,14 +87,10 @@ public:
   /// Functions that read or write through their pointer arguments (memcpy, strlen, ...).
   static bool isMemoryFunction(const FunctionDecl *Function);
 
-  struct FunctionGraph;
-
 private:
-  const FunctionGraph *graphFor(const FunctionDecl *Function);
-
   ASTContext &Context;
   const bool AssertIsCheck;
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionGraph>> Graphs;
+  std::unique_ptr<FunctionGraphs> Graphs;
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, PointerParamSummary>
       Summaries;
 
