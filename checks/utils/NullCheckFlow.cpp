@@ -3,6 +3,7 @@
 #include "ExprEquivalence.h"
 #include "ForwardPaths.h"
 #include "FunctionGraphs.h"
+#include "ValueHolders.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -44,58 +45,12 @@ bool isInAssertMacro(SourceLocation Loc, const SourceManager &SM,
   return false;
 }
 
-/// The variables and lvalues that hold the followed pointer: where it was stored, plus the
-/// local copies made of it.
-class Holders {
-public:
-  void add(const Expr *LValue) {
-    LValue = LValue->IgnoreParenCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(LValue))
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
-        add(Var);
-        return;
-      }
-    LValues.push_back(LValue);
-  }
-  void add(const VarDecl *Var) { Vars.insert(Var->getCanonicalDecl()); }
-  bool holdsVar(const VarDecl *Var) const {
-    return Vars.contains(Var->getCanonicalDecl());
-  }
-
-  /// Whether `E` reads the followed pointer (through casts and assignments).
-  bool isHeldBy(const Expr *E) const {
-    E = valueSource(E);
-    if (!E)
-      return false;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        return holdsVar(Var);
-    return llvm::any_of(LValues, [E](const Expr *Held) { return isSameLValue(Held, E); });
-  }
-
-  /// Like isHeldBy, and also through pointer arithmetic (`*(p + 1)` dereferences `p`).
-  bool isAddressedBy(const Expr *E) const {
-    E = E->IgnoreParenCasts();
-    while (const auto *Arith = dyn_cast<BinaryOperator>(E)) {
-      if (!Arith->isAdditiveOp())
-        break;
-      E = (Arith->getLHS()->getType()->isPointerType() ? Arith->getLHS() : Arith->getRHS())
-              ->IgnoreParenCasts();
-    }
-    return isHeldBy(E);
-  }
-
-private:
-  llvm::SmallPtrSet<const VarDecl *, 4> Vars;
-  llvm::SmallVector<const Expr *, 2> LValues;
-};
-
 } // namespace
 
 /// Walks the paths on which the followed pointer may still be null.
 class PathWalker {
 public:
-  PathWalker(NullCheckFlow &Flow, const CFG &Graph, Holders Held, const Expr *Owner,
+  PathWalker(NullCheckFlow &Flow, const CFG &Graph, ValueHolders Held, const Expr *Owner,
              bool Summarizing)
       : Flow(Flow), Graph(Graph), Held(std::move(Held)), Owner(Owner),
         Summarizing(Summarizing) {}
@@ -290,7 +245,7 @@ private:
 
   NullCheckFlow &Flow;
   const CFG &Graph;
-  Holders Held;
+  ValueHolders Held;
   const Expr *Owner;
   const bool Summarizing;
 };
@@ -302,7 +257,7 @@ NullCheckFlow::NullCheckFlow(ASTContext &Context, bool AssertIsCheck)
 NullCheckFlow::~NullCheckFlow() = default;
 
 static PointerFlow followFrom(NullCheckFlow &Flow, const SourceManager &SM,
-                              const CFG &Graph, ElementPosition Store, Holders Held,
+                              const CFG &Graph, ElementPosition Store, ValueHolders Held,
                               const Expr *Owner) {
   PointerFlow Result;
   if (!Store.Block)
@@ -327,7 +282,7 @@ PointerFlow NullCheckFlow::followAssignment(const FunctionDecl *Function,
   const FunctionGraph *G = Graphs->get(Function);
   if (!G)
     return {};
-  Holders Held;
+  ValueHolders Held;
   Held.add(Assign->getLHS());
   return followFrom(*this, Context.getSourceManager(), *G->Graph,
                     G->StmtPositions.lookup(Assign), std::move(Held), Owner);
@@ -338,7 +293,7 @@ PointerFlow NullCheckFlow::followInitialization(const FunctionDecl *Function,
   const FunctionGraph *G = Graphs->get(Function);
   if (!G)
     return {};
-  Holders Held;
+  ValueHolders Held;
   Held.add(Var);
   return followFrom(*this, Context.getSourceManager(), *G->Graph,
                     G->DeclPositions.lookup(Var), std::move(Held), Owner);
@@ -395,7 +350,7 @@ PointerParamSummary NullCheckFlow::summarize(const FunctionDecl *Callee, unsigne
     }
   Summary.ReturnsParam &= SawReturn;
 
-  Holders Held;
+  ValueHolders Held;
   Held.add(Parameter);
   PathWalker Walker(*this, *G->Graph, std::move(Held), nullptr, /*Summarizing=*/true);
   Walker.run(&G->Graph->getEntry(), 0);

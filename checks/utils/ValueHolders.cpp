@@ -1,0 +1,48 @@
+//===- ValueHolders.cpp ---------------------------------------------------===//
+#include "ValueHolders.h"
+#include "ExprEquivalence.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::pixmapcache {
+
+void ValueHolders::add(const Expr *LValue) {
+  LValue = LValue->IgnoreParenCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(LValue))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+      add(Var);
+      return;
+    }
+  LValues.push_back(LValue);
+}
+
+void ValueHolders::add(const VarDecl *Var) { Vars.insert(Var->getCanonicalDecl()); }
+
+bool ValueHolders::holdsVar(const VarDecl *Var) const {
+  return Vars.contains(Var->getCanonicalDecl());
+}
+
+bool ValueHolders::isHeldBy(const Expr *E) const {
+  E = valueSource(E);
+  if (!E)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      return holdsVar(Var);
+  return llvm::any_of(LValues, [E](const Expr *Held) { return isSameLValue(Held, E); });
+}
+
+bool ValueHolders::isAddressedBy(const Expr *E) const {
+  E = E->IgnoreParenCasts();
+  while (const auto *Arith = dyn_cast<BinaryOperator>(E)) {
+    if (!Arith->isAdditiveOp())
+      break;
+    E = (Arith->getLHS()->getType()->isPointerType() ? Arith->getLHS() : Arith->getRHS())
+            ->IgnoreParenCasts();
+  }
+  return isHeldBy(E);
+}
+
+} // namespace clang::tidy::pixmapcache
