@@ -11,14 +11,7 @@ bool ImageCache::insert(const QString &key, const QImage &image) {
   return images_.insert(key, image, costKb(image));
 }
 
-bool ImageCache::find(const QString &key, QImage *image) {
-  std::optional<QImage> found = images_.find(key);
-  if (!found)
-    return false;
-  if (image != nullptr)
-    *image = std::move(*found);
-  return true;
-}
+bool ImageCache::find(const QString &key, QImage *image) { return images_.find(key, image); }
 
 bool ImageCache::remove(const QString &key) { return images_.remove(key); }
 

@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <optional>
+#include <utility>
 
 namespace pxc {
 
@@ -25,15 +26,18 @@ struct PixmapCache::Key::Data {
   std::atomic<bool> valid{true};
 };
 
+/// An entry is inserted either under a Key or under a string: exactly one of the two is set.
 struct PixmapCache::Entry {
   QPixmap pixmap;
   std::shared_ptr<Key::Data> key;
-  /// The string the entry is published under, if any: the back-link that lets eviction drop
-  /// the string mapping without a search.
+  /// The back-link that lets eviction drop the string mapping without a search.
   std::optional<QString> stringKey;
 };
 
 namespace {
+
+/// What idsByString_ holds for "no entry": SerialIdAllocator starts at 1.
+constexpr std::uint64_t kNoId = 0;
 
 /// One id space for every PixmapCache in the process, so a Key used with the wrong cache
 /// finds nothing instead of another cache's entry.
@@ -49,7 +53,8 @@ bool PixmapCache::Key::isValid() const noexcept {
 }
 
 PixmapCache::PixmapCache(Cost cacheLimitKb) : entries_(cacheLimitKb) {
-  entries_.setEvictionHandler([this](const std::uint64_t &, Entry &entry) { forget(entry); });
+  entries_.setEvictionHandler(
+      [this](const std::uint64_t &id, const Entry &entry) { forget(id, entry); });
 }
 
 PixmapCache::~PixmapCache() = default;
@@ -113,38 +118,38 @@ bool PixmapCache::copyOut(std::uint64_t id, QPixmap *pixmap) {
 bool PixmapCache::insert(const QString &key, const QPixmap &pixmap) {
   if (!isOnGuiThread("insert"))
     return false;
-  const std::shared_ptr<Key::Data> stored = store(pixmap, &key);
-  if (!stored)
-    return false;
-  // Only now that the entry is in is the string published. Removing the older entry runs the
-  // eviction handler, which drops its mapping before the new one is added.
-  if (const auto older = idsByString_.constFind(key); older != idsByString_.cend())
-    entries_.remove(older.value());
-  idsByString_.insert(key, stored->id);
+  const std::optional<std::uint64_t> id = allocateId();
+  if (!id || !entries_.insert(*id, std::make_unique<Entry>(Entry{pixmap, nullptr, key}),
+                              costKb(pixmap))
+                  .inserted())
+    return false; // nothing was published; the rejected entry died with the result
+  // Only now that the entry is in is the string published. The older entry under it goes;
+  // its eviction handler finds the string already pointing elsewhere and leaves it.
+  const std::uint64_t older = std::exchange(idsByString_[key], *id);
+  if (older != kNoId)
+    entries_.remove(older);
   return true;
 }
 
 PixmapCache::Key PixmapCache::insert(const QPixmap &pixmap) {
   if (!isOnGuiThread("insert"))
     return Key();
-  return Key(store(pixmap, nullptr));
+  const std::optional<std::uint64_t> id = allocateId();
+  if (!id)
+    return Key();
+  auto data = std::make_shared<Key::Data>(*id);
+  if (!entries_.insert(*id, std::make_unique<Entry>(Entry{pixmap, data, std::nullopt}),
+                       costKb(pixmap))
+           .inserted())
+    return Key(); // the rejected entry held the only other reference to `data`
+  return Key(std::move(data));
 }
 
-std::shared_ptr<PixmapCache::Key::Data> PixmapCache::store(const QPixmap &pixmap,
-                                                           const QString *stringKey) {
+std::optional<std::uint64_t> PixmapCache::allocateId() {
   const std::optional<std::uint64_t> id = entryIds().allocate();
-  if (!id) {
+  if (!id)
     qCWarning(lcPixmapCache, "pxc::PixmapCache::insert: entry ids exhausted");
-    return nullptr;
-  }
-  auto key = std::make_shared<Key::Data>(*id);
-  auto entry = std::make_unique<Entry>(
-      Entry{pixmap, key, stringKey != nullptr ? std::optional(*stringKey) : std::nullopt});
-  // On failure the entry, and with it the only other reference to `key`, comes back and is
-  // destroyed here: nothing was published, so nothing is left behind.
-  if (!entries_.insert(*id, std::move(entry), costKb(pixmap)).inserted())
-    return nullptr;
-  return key;
+  return id;
 }
 
 bool PixmapCache::remove(const QString &key) {
@@ -170,13 +175,14 @@ Cost PixmapCache::totalCost() const {
   return isOnGuiThread("totalCost") ? entries_.totalCost() : -1;
 }
 
-void PixmapCache::forget(const Entry &entry) {
-  entry.key->release();
+void PixmapCache::forget(std::uint64_t id, const Entry &entry) {
+  if (entry.key)
+    entry.key->release();
   if (!entry.stringKey)
     return;
   // The string may have been re-published for a newer entry: only drop our own mapping.
   const auto position = idsByString_.find(*entry.stringKey);
-  if (position != idsByString_.end() && position.value() == entry.key->id)
+  if (position != idsByString_.end() && position.value() == id)
     idsByString_.erase(position);
 }
 

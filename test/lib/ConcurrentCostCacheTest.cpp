@@ -25,15 +25,19 @@ TEST(ConcurrentCostCache, RoundsShardCountUpToAPowerOfTwo) {
   EXPECT_EQ(Cache(10, 16).shardCount(), 16U);
 }
 
-TEST(ConcurrentCostCache, FindReturnsACopy) {
+TEST(ConcurrentCostCache, FindCopiesTheValueOut) {
   Cache cache(100, 4);
   ASSERT_TRUE(cache.insert(1, valueFor(1), 1));
-  std::optional<std::string> found = cache.find(1);
-  ASSERT_TRUE(found.has_value());
-  EXPECT_EQ(*found, valueFor(1));
-  found->assign("changed");
-  EXPECT_EQ(cache.find(1), valueFor(1));
-  EXPECT_EQ(cache.find(2), std::nullopt);
+  std::string found;
+  ASSERT_TRUE(cache.find(1, &found));
+  EXPECT_EQ(found, valueFor(1));
+  found.assign("changed");
+  ASSERT_TRUE(cache.find(1, &found));
+  EXPECT_EQ(found, valueFor(1)); // the copy was independent of the cached value
+  EXPECT_TRUE(cache.find(1, nullptr));
+  found.assign("untouched");
+  EXPECT_FALSE(cache.find(2, &found));
+  EXPECT_EQ(found, "untouched");
 }
 
 TEST(ConcurrentCostCache, SplitsTheLimitOverTheShards) {
@@ -71,7 +75,7 @@ TEST(ConcurrentCostCache, RemoveAndClear) {
     ASSERT_TRUE(cache.insert(key, valueFor(key), 1));
   EXPECT_TRUE(cache.remove(3));
   EXPECT_FALSE(cache.remove(3));
-  EXPECT_EQ(cache.find(3), std::nullopt);
+  EXPECT_FALSE(cache.find(3, nullptr));
   cache.clear();
   EXPECT_EQ(cache.size(), 0U);
   EXPECT_EQ(cache.totalCost(), 0);
@@ -104,9 +108,9 @@ TEST(ConcurrentCostCacheStress, ManyThreadsKeepTheInvariants) {
             (void)cache.setMaxCost(100 + key % 200);
           break;
         default:
-          if (const std::optional<std::string> value = cache.find(key)) {
+          if (std::string value; cache.find(key, &value)) {
             hits.fetch_add(1, std::memory_order_relaxed);
-            if (*value != valueFor(key))
+            if (value != valueFor(key))
               wrongValues.fetch_add(1, std::memory_order_relaxed);
           }
         }

@@ -62,7 +62,7 @@ TEST(ImageCache, RemoveAndClear) {
   cache.clear();
   EXPECT_FALSE(cache.find(QStringLiteral("b"), nullptr));
   EXPECT_EQ(cache.totalCost(), 0);
-  EXPECT_EQ(cache.shardCount(), (pxc::ConcurrentCostCache<QString, QImage>::kDefaultShardCount));
+  EXPECT_EQ(cache.shardCount(), (pxc::ConcurrentCostCache<QString, QImage, pxc::QStringHash>::kDefaultShardCount));
 }
 
 } // namespace

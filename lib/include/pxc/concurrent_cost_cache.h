@@ -15,12 +15,12 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <optional>
 
 namespace pxc {
 
-/// A thread-safe cost-bounded cache of copyable values. Lookups return copies, never pointers
-/// into the cache, because another thread may evict the entry as soon as the lock is released.
+/// A thread-safe cost-bounded cache of copyable values. Lookups hand out copies, never
+/// pointers into the cache, because another thread may evict the entry as soon as the lock is
+/// released.
 template <typename Key, typename T, typename Hash = std::hash<Key>,
           typename KeyEqual = std::equal_to<Key>>
 class ConcurrentCostCache {
@@ -49,13 +49,19 @@ public:
     return result.inserted(); // a rejected object is destroyed here, after the unlock
   }
 
-  /// A copy of the value under `key`, which becomes the most recently used of its shard.
-  [[nodiscard]] std::optional<T> find(const Key &key) {
+  /// Copy-assigns the value under `key` to `*copyTo` (when not null), and makes it the most
+  /// recently used of its shard; false when there is none. Assigning into the caller's object
+  /// under the lock, rather than returning a copy, avoids a temporary and its destruction on
+  /// the hot path.
+  bool find(const Key &key, T *copyTo) {
     Shard &shard = shardFor(key);
     const std::lock_guard<std::mutex> lock(shard.mutex);
-    if (const T *value = shard.cache.find(key))
-      return *value;
-    return std::nullopt;
+    const T *value = shard.cache.find(key);
+    if (value == nullptr)
+      return false;
+    if (copyTo != nullptr)
+      *copyTo = *value;
+    return true;
   }
 
   bool remove(const Key &key) {

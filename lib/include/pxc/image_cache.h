@@ -9,12 +9,23 @@
 
 #include "pxc/concurrent_cost_cache.h"
 
+#include <QHashFunctions>
 #include <QImage>
 #include <QString>
 
 #include <cstddef>
 
 namespace pxc {
+
+/// qHash for the std containers under ImageCache, seeded like QHash: Qt picks its fast
+/// AES-based string hash only for a non-zero seed, and std::hash<QString> passes a fixed one.
+/// Deliberately not noexcept: libstdc++'s unordered_map then stores each node's hash, so that
+/// walking a bucket compares stored numbers instead of hashing every string in it again.
+struct QStringHash {
+  std::size_t operator()(const QString &key) const {
+    return qHash(key, QHashSeed::globalSeed());
+  }
+};
 
 /// A QImage cache keyed by string, usable from any number of threads at once. Images cost
 /// their pixel data size in KiB, as in PixmapCache. Keys are spread over independently locked
@@ -26,7 +37,7 @@ public:
 
   /// Throws std::invalid_argument for a negative limit.
   explicit ImageCache(Cost cacheLimitKb = kDefaultCacheLimitKb,
-                      std::size_t shardCount = ConcurrentCostCache<QString, QImage>::kDefaultShardCount);
+                      std::size_t shardCount = ConcurrentCostCache<QString, QImage, QStringHash>::kDefaultShardCount);
 
   /// Stores `image` under `key`; false (and nothing changed) when it costs more than a shard's
   /// share of the limit.
@@ -43,7 +54,7 @@ public:
   [[nodiscard]] std::size_t shardCount() const noexcept;
 
 private:
-  ConcurrentCostCache<QString, QImage> images_;
+  ConcurrentCostCache<QString, QImage, QStringHash> images_;
 };
 
 } // namespace pxc

@@ -23,6 +23,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace pxc {
 
@@ -104,8 +105,10 @@ private:
   [[nodiscard]] static bool isOnGuiThread(const char *function);
   /// Copies the pixmap of entry `id` into `*pixmap` (if not null); false if there is none.
   bool copyOut(std::uint64_t id, QPixmap *pixmap);
-  std::shared_ptr<Key::Data> store(const QPixmap &pixmap, const QString *stringKey);
-  void forget(const Entry &entry);
+  /// A new entry id, or std::nullopt (with a warning) once the id space is used up.
+  static std::optional<std::uint64_t> allocateId();
+  /// The eviction handler: releases the entry's Key and drops its string mapping.
+  void forget(std::uint64_t id, const Entry &entry);
 
   QHash<QString, std::uint64_t> idsByString_;
   // Declared after idsByString_ so it is destroyed first: its eviction handler, run for every
