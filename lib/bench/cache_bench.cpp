@@ -1,6 +1,7 @@
 // pxc caches against their Qt counterparts on the same workloads (docs/benchmarks.md):
 //   CostCache vs QCache, PixmapCache vs QPixmapCache (single-threaded, GUI thread),
-//   ImageCache vs one mutex around a QCache (1..N threads).
+//   ImageCache vs one mutex around a QCache (1..N threads), and a share-nothing loop that
+//   shows how far N threads can scale on the machine at all.
 // Workloads: "hit" looks up keys that are all present, "miss" looks up keys that are absent,
 // "evict" inserts new keys into a full cache so that every insert evicts.
 // Every benchmark name is "<workload>/<implementation>"; ratios.py pairs them up.
@@ -22,6 +23,7 @@
 #include <memory>
 #include <mutex>
 #include <random>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -238,6 +240,8 @@ template <> pxc::ImageCache &sharedCache() { return *sharedImageCache; }
 template <> LockedQCache &sharedCache() { return *sharedLockedCache; }
 
 template <typename Cache> void fillShared(const benchmark::State &) {
+  // ImageCache gets twice the room: its limit is split over shards, and keys do not spread
+  // over them perfectly evenly. The workloads below need all kEntries keys resident.
   if constexpr (std::is_same_v<Cache, pxc::ImageCache>)
     sharedImageCache = std::make_unique<pxc::ImageCache>(2 * kEntries);
   else
@@ -250,36 +254,65 @@ void dropShared(const benchmark::State &) {
   sharedLockedCache.reset();
 }
 
-/// 90 % lookups of present keys, 10 % inserts (replacements), from every thread.
-template <typename Cache> void sharedMixed(benchmark::State &state) {
+template <typename Cache>
+void sharedLookups(benchmark::State &state, const std::vector<int> &stream) {
   Cache &cache = sharedCache<Cache>();
   const std::vector<QString> &keys = stringKeys();
-  const std::vector<int> &stream = hitStream();
   std::size_t position = static_cast<std::size_t>(state.thread_index()) * 7919;
   QImage found;
   for (auto _ : state) {
-    const int index = stream[position % stream.size()];
-    if (position % 10 == 0)
-      benchmark::DoNotOptimize(cache.insert(keys[index], benchImages()[index]));
-    else
-      benchmark::DoNotOptimize(cache.find(keys[index], &found));
+    benchmark::DoNotOptimize(cache.find(keys[stream[position % stream.size()]], &found));
+    ++position;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+template <typename Cache> void sharedHit(benchmark::State &state) {
+  sharedLookups<Cache>(state, hitStream());
+}
+template <typename Cache> void sharedMiss(benchmark::State &state) {
+  sharedLookups<Cache>(state, missStream());
+}
+
+/// Every thread inserts keys the cache does not hold (it cycles through twice as many keys
+/// as fit), so every insert evicts.
+template <typename Cache> void sharedEvict(benchmark::State &state) {
+  Cache &cache = sharedCache<Cache>();
+  const std::vector<QString> &keys = stringKeys();
+  std::size_t position = kEntries + static_cast<std::size_t>(state.thread_index()) * 7919;
+  for (auto _ : state) {
+    const std::size_t index = position % keys.size();
+    benchmark::DoNotOptimize(cache.insert(keys[index], benchImages()[index % kEntries]));
     ++position;
   }
   state.SetItemsProcessed(state.iterations());
 }
 
-BENCHMARK(sharedMixed<pxc::ImageCache>)
-    ->Name("ImageCache.mixed/pxc")
-    ->Setup(fillShared<pxc::ImageCache>)
-    ->Teardown(dropShared)
-    ->ThreadRange(1, 4)
-    ->UseRealTime();
-BENCHMARK(sharedMixed<LockedQCache>)
-    ->Name("ImageCache.mixed/qt")
-    ->Setup(fillShared<LockedQCache>)
-    ->Teardown(dropShared)
-    ->ThreadRange(1, 4)
-    ->UseRealTime();
+#define PXC_SHARED_BENCHMARK(function, name, Cache)                                               \
+  BENCHMARK(function<Cache>)                                                                     \
+      ->Name(name)                                                                               \
+      ->Setup(fillShared<Cache>)                                                                 \
+      ->Teardown(dropShared)                                                                     \
+      ->ThreadRange(1, 4)                                                                        \
+      ->UseRealTime()
+PXC_SHARED_BENCHMARK(sharedHit, "ImageCache.hit/pxc", pxc::ImageCache);
+PXC_SHARED_BENCHMARK(sharedHit, "ImageCache.hit/qt", LockedQCache);
+PXC_SHARED_BENCHMARK(sharedMiss, "ImageCache.miss/pxc", pxc::ImageCache);
+PXC_SHARED_BENCHMARK(sharedMiss, "ImageCache.miss/qt", LockedQCache);
+PXC_SHARED_BENCHMARK(sharedEvict, "ImageCache.evict/pxc", pxc::ImageCache);
+PXC_SHARED_BENCHMARK(sharedEvict, "ImageCache.evict/qt", LockedQCache);
+
+/// Work that shares nothing: how much N threads can gain at all on this machine, the ceiling
+/// against which the caches' scaling is read.
+void parallelCeiling(benchmark::State &state) {
+  std::uint32_t value = static_cast<std::uint32_t>(state.thread_index()) + 1;
+  for (auto _ : state) {
+    for (int step = 0; step < 64; ++step)
+      value = value * 1664525U + 1013904223U;
+    benchmark::DoNotOptimize(value);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(parallelCeiling)->Name("ceiling.spin/none")->ThreadRange(1, 4)->UseRealTime();
 
 } // namespace
 

@@ -176,7 +176,7 @@ TEST(PixmapCache, NegativeLimitIsRefusedWithAWarning) {
   EXPECT_NE(recorder.warnings().front().find("negative"), std::string::npos);
 }
 
-TEST(PixmapCache, LimitsAbove2GiBWork) {
+TEST(PixmapCache, LimitsBeyondTheIntRangeWork) {
   // QPixmapCache's limit is an int of KiB; here it is 64-bit like the costs.
   pxc::PixmapCache cache(pxc::Cost{1} << 40);
   EXPECT_EQ(cache.cacheLimit(), pxc::Cost{1} << 40);
