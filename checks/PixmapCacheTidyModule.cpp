@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UncheckedReallocCheck.h"
+#include "UseAfterInsertCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -15,6 +16,7 @@ class PixmapCacheTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<UncheckedReallocCheck>("pixmapcache-unchecked-realloc");
+    CheckFactories.registerCheck<UseAfterInsertCheck>("pixmapcache-use-after-insert");
   }
 };
 
