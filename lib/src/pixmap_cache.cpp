@@ -133,15 +133,15 @@ bool PixmapCache::insert(const QString &key, const QPixmap &pixmap) {
 
 PixmapCache::Key PixmapCache::insert(const QPixmap &pixmap) {
   if (!isOnGuiThread("insert"))
-    return Key();
+    return {};
   const std::optional<std::uint64_t> id = allocateId();
   if (!id)
-    return Key();
+    return {};
   auto data = std::make_shared<Key::Data>(*id);
   if (!entries_.insert(*id, std::make_unique<Entry>(Entry{pixmap, data, std::nullopt}),
                        costKb(pixmap))
            .inserted())
-    return Key(); // the rejected entry held the only other reference to `data`
+    return {}; // the rejected entry held the only other reference to `data`
   return Key(std::move(data));
 }
 

@@ -133,7 +133,7 @@ TEST(SerialIdAllocatorStress, ConcurrentIdsAreUnique) {
   for (int thread = 0; thread < kThreads; ++thread)
     threads.emplace_back([&, thread] {
       for (int i = 0; i < kIdsPerThread; ++i)
-        idsPerThread[thread].push_back(*allocator.allocate());
+        idsPerThread[static_cast<std::size_t>(thread)].push_back(*allocator.allocate());
     });
   for (std::thread &thread : threads)
     thread.join();

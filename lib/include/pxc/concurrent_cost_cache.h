@@ -82,7 +82,7 @@ public:
     const std::lock_guard<std::mutex> lock(limitMutex_);
     const Cost count = static_cast<Cost>(shardCount_);
     for (std::size_t index = 0; index < shardCount_; ++index) {
-      const Cost share = maxCost / count + (static_cast<Cost>(index) < maxCost % count ? 1 : 0);
+      const Cost share = (maxCost / count) + (static_cast<Cost>(index) < maxCost % count ? 1 : 0);
       const std::lock_guard<std::mutex> shardLock(shards_[index].mutex);
       (void)shards_[index].cache.setMaxCost(share); // share >= 0 cannot be refused
     }
@@ -124,7 +124,7 @@ private:
     return power;
   }
 
-  Shard &shardFor(const Key &key) const {
+  [[nodiscard]] Shard &shardFor(const Key &key) const {
     // Fibonacci hashing spreads weak hashes (identity hashes of integers) over the shards,
     // and taking the high half keeps the shard choice independent of the bits the shard's
     // own map uses for its buckets.
@@ -135,7 +135,7 @@ private:
 
   // const only in the sense that the shard array does not change: `visit` may modify the
   // caches, and the non-const callers rely on that.
-  template <typename Visit> void forEachShard(Visit &&visit) const {
+  template <typename Visit> void forEachShard(const Visit &visit) const {
     for (std::size_t index = 0; index < shardCount_; ++index) {
       const std::lock_guard<std::mutex> lock(shards_[index].mutex);
       visit(shards_[index].cache);

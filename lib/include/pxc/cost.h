@@ -27,7 +27,7 @@ inline constexpr Cost kMaxCost = std::numeric_limits<Cost>::max();
 [[nodiscard]] constexpr Cost imageCostKb(int width, int height, int depth) noexcept {
   if (width <= 0 || height <= 0 || depth <= 0)
     return 1;
-  constexpr Cost kBitsPerKb = 8 * 1024;
+  constexpr Cost kBitsPerKb = Cost{8} * 1024;
   // width * height < 2^62 always fits. Splitting the pixel count by whole KiB keeps the
   // remainder term below 2^13 * 2^31; only the quotient term can exceed Cost, and then the
   // exact result does too.

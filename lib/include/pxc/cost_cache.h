@@ -64,6 +64,8 @@ public:
   // Entries link to each other by address, which a copy or a move would leave behind.
   CostCache(const CostCache &) = delete;
   CostCache &operator=(const CostCache &) = delete;
+  CostCache(CostCache &&) = delete;
+  CostCache &operator=(CostCache &&) = delete;
 
   void setEvictionHandler(EvictionHandler handler) { evictionHandler_ = std::move(handler); }
 

@@ -33,7 +33,7 @@ struct QStringHash {
 /// refused (see ConcurrentCostCache).
 class ImageCache {
 public:
-  static constexpr Cost kDefaultCacheLimitKb = 10 * 1024;
+  static constexpr Cost kDefaultCacheLimitKb = Cost{10} * 1024;
 
   /// Throws std::invalid_argument for a negative limit.
   explicit ImageCache(Cost cacheLimitKb = kDefaultCacheLimitKb,

@@ -56,14 +56,17 @@ public:
   };
 
   /// Qt's default limit, 10 MiB.
-  static constexpr Cost kDefaultCacheLimitKb = 10 * 1024;
+  static constexpr Cost kDefaultCacheLimitKb = Cost{10} * 1024;
 
   /// Throws std::invalid_argument for a negative limit.
   explicit PixmapCache(Cost cacheLimitKb = kDefaultCacheLimitKb);
   /// Invalidates every Key of this cache.
   ~PixmapCache();
+  // The eviction handler refers to this cache by address.
   PixmapCache(const PixmapCache &) = delete;
   PixmapCache &operator=(const PixmapCache &) = delete;
+  PixmapCache(PixmapCache &&) = delete;
+  PixmapCache &operator=(PixmapCache &&) = delete;
 
   /// The application-wide cache, the counterpart of QPixmapCache's static functions. It is
   /// cleared when the QCoreApplication is destroyed, while pixmaps can still be freed.
