@@ -22,6 +22,10 @@ config.substitutions += [
                     f"--plugin={config.plugin} --filecheck={config.filecheck}"),
     ("%clang_tidy", config.clang_tidy),
     ("%plugin", config.plugin),
+    ("%pixmapcache_clangd", config.pixmapcache_clangd),
+    # The Qt flags as --flag arguments of lsp_session.py (one compile_flags.txt line each).
+    ("%qt_lsp_flags", " ".join(f"--flag={flag}" for flag in
+                               ["-std=c++17"] + config.qt_flags.replace("-isystem ", "-isystem").split())),
     ("%fake_host_18", config.fake_host_18),
     ("%clangxx", config.cxx_compiler),
     ("%clangc", config.c_compiler),
