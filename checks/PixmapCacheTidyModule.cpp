@@ -4,6 +4,7 @@
 // object, so the registration below is the one place that lists our checks.
 //
 //===----------------------------------------------------------------------===//
+#include "OffThreadAccessCheck.h"
 #include "UncheckedReallocCheck.h"
 #include "UseAfterInsertCheck.h"
 
@@ -15,6 +16,7 @@ namespace clang::tidy::pixmapcache {
 class PixmapCacheTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<OffThreadAccessCheck>("pixmapcache-off-thread-access");
     CheckFactories.registerCheck<UncheckedReallocCheck>("pixmapcache-unchecked-realloc");
     CheckFactories.registerCheck<UseAfterInsertCheck>("pixmapcache-use-after-insert");
   }

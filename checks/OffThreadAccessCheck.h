@@ -1,0 +1,45 @@
+//===- OffThreadAccessCheck.h - pixmapcache-off-thread-access -------------===//
+#ifndef PIXMAPCACHE_CHECKS_OFFTHREADACCESSCHECK_H
+#define PIXMAPCACHE_CHECKS_OFFTHREADACCESSCHECK_H
+
+#include "utils/ThreadFacts.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace clang::tidy::pixmapcache {
+
+/// Finds uses of GUI-thread-only APIs (QPixmapCache, QPixmap, QIcon::pixmap, widgets,
+/// painting on pixmaps) in code that a thread entry point (QThread::run, QRunnable::run,
+/// callables given to std::thread, QtConcurrent::run, QThreadPool::start, ...) reaches through
+/// the translation unit's call graph.
+///
+/// For the user-facing documentation see docs/checks/pixmapcache-off-thread-access.md.
+class OffThreadAccessCheck : public ClangTidyCheck {
+public:
+  OffThreadAccessCheck(StringRef Name, ClangTidyContext *Context);
+
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  void report(const OffThreadUse &Use, const ThreadFacts &Facts);
+
+  const std::string GuiThreadOnly;
+  const std::string ThreadStartFunctions;
+  const std::string ThreadEntryFunctions;
+  const std::string ThreadBaseClasses;
+  const ThreadApis Apis;
+  /// The analysis runs once per translation unit, at its end; matches only tell it that the
+  /// unit has code of its own and where its ASTContext is.
+  ASTContext *Context = nullptr;
+};
+
+} // namespace clang::tidy::pixmapcache
+
+#endif

@@ -1,0 +1,123 @@
+//===- ThreadCallGraph.cpp ------------------------------------------------===//
+#include "ThreadCallGraph.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace clang::tidy::pixmapcache {
+
+unsigned ThreadReachability::function(llvm::StringRef Id) {
+  auto [It, Inserted] = Functions.try_emplace(Id, Nodes.size());
+  if (Inserted)
+    Nodes.emplace_back();
+  return It->second;
+}
+
+unsigned ThreadReachability::dispatch(llvm::StringRef Id) {
+  auto [It, Inserted] = Dispatches.try_emplace(Id, Nodes.size());
+  if (!Inserted)
+    return It->second;
+  const unsigned Dispatch = Nodes.size();
+  Nodes.emplace_back();
+  // A virtual call reaches the method itself (when it is not overridden)...
+  const unsigned Target = function(Id);
+  Nodes[Dispatch].Edges.push_back({Target, 0, nullptr});
+  return Dispatch;
+}
+
+ThreadReachability::ThreadReachability(llvm::ArrayRef<const ThreadSummary *> Summaries) {
+  for (unsigned S = 0; S != Summaries.size(); ++S) {
+    for (const FunctionSummary &F : Summaries[S]->Functions) {
+      const unsigned Node = function(F.Id);
+      Nodes[Node].Definitions.push_back({S, &F});
+      for (const CallFact &Call : F.Calls) {
+        if (Call.Kind == CallKind::ToGuiThread)
+          continue;
+        const unsigned To =
+            Call.Kind == CallKind::VirtualCall ? dispatch(Call.Callee) : function(Call.Callee);
+        Nodes[Node].Edges.push_back({To, S, &Call});
+      }
+      // ...and every override: dispatch(Base) -> dispatch(Derived) -> Derived. Chaining the
+      // dispatch nodes keeps the graph linear in the size of the class hierarchy.
+      for (const std::string &Base : F.Overrides) {
+        const unsigned From = dispatch(Base);
+        const unsigned To = dispatch(F.Id);
+        Nodes[From].Edges.push_back({To, 0, nullptr});
+      }
+    }
+    for (const EntryFact &Entry : Summaries[S]->Entries)
+      Entries.push_back({function(Entry.Function), S, &Entry});
+  }
+}
+
+std::vector<ThreadReachability::Visit> ThreadReachability::search() const {
+  std::vector<Visit> Visits(Nodes.size());
+  // 0-1 breadth-first search: calls cost one step, dispatch to an override costs none, so
+  // the path length counts the calls a reader sees in the source.
+  std::deque<unsigned> Queue;
+  for (const EntryNode &E : Entries) {
+    Visit &V = Visits[E.Node];
+    if (V.Reached)
+      continue;
+    V.Reached = true;
+    V.EntrySummary = E.Summary;
+    V.Entry = E.Entry;
+    Queue.push_back(E.Node);
+  }
+  std::vector<bool> Done(Nodes.size());
+  while (!Queue.empty()) {
+    const unsigned From = Queue.front();
+    Queue.pop_front();
+    if (Done[From])
+      continue;
+    Done[From] = true;
+    const Visit Here = Visits[From];
+    for (const Edge &E : Nodes[From].Edges) {
+      const unsigned Cost = E.Call ? 1 : 0;
+      Visit &V = Visits[E.To];
+      if (Done[E.To] || (V.Reached && V.Depth <= Here.Depth + Cost))
+        continue;
+      V.Reached = true;
+      V.Depth = Here.Depth + Cost;
+      V.Parent = From;
+      V.Via = E;
+      V.EntrySummary = Here.EntrySummary;
+      V.Entry = Here.Entry;
+      V.First = Here.Depth == 0 && E.Call ? PathStep{E.Summary, E.Call} : Here.First;
+      if (Cost)
+        Queue.push_back(E.To);
+      else
+        Queue.push_front(E.To);
+    }
+  }
+  return Visits;
+}
+
+std::vector<OffThreadUse> ThreadReachability::offThreadUses(unsigned MaxTailSteps) const {
+  // Entries are known only once every summary is in, so the search runs here, once.
+  const std::vector<Visit> Visits = search();
+  std::vector<OffThreadUse> Uses;
+  for (unsigned Node = 0; Node != Nodes.size(); ++Node) {
+    const Visit &V = Visits[Node];
+    if (!V.Reached || Nodes[Node].Definitions.empty())
+      continue;
+    // The calls at the end of the path, read backwards through the parents.
+    // Leaving out a single call would save no note.
+    const bool Abbreviate = V.Depth > MaxTailSteps + 2;
+    std::vector<PathStep> Path;
+    for (unsigned At = Node; Path.size() != (Abbreviate ? MaxTailSteps : V.Depth);
+         At = Visits[At].Parent)
+      if (const CallFact *Call = Visits[At].Via.Call)
+        Path.push_back({Visits[At].Via.Summary, Call});
+    if (Abbreviate)
+      Path.push_back(V.First);
+    std::reverse(Path.begin(), Path.end());
+
+    for (const Definition &D : Nodes[Node].Definitions)
+      for (const GuiUseFact &Use : D.Function->GuiUses)
+        Uses.push_back({D.Summary, D.Function, &Use, V.EntrySummary, V.Entry, V.Depth, Path});
+  }
+  return Uses;
+}
+
+} // namespace clang::tidy::pixmapcache

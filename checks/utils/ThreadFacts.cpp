@@ -1,0 +1,521 @@
+//===- ThreadFacts.cpp ----------------------------------------------------===//
+#include "ThreadFacts.h"
+#include "BrokenCode.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::tidy::pixmapcache {
+
+namespace {
+
+/// What a called function means to the analysis; decided once per function.
+struct CalleeRole {
+  enum {
+    Plain,      ///< an ordinary function: an edge of the call graph
+    GuiOnly,    ///< a GUI-thread-only API
+    Starter,    ///< runs its callable arguments on another thread
+    Marshaller, ///< runs its callable arguments in the thread of a context object
+    Connector,  ///< stores its callable arguments for later (QObject::connect)
+    Painter,    ///< opens a QPainter on its first argument
+  } Kind = Plain;
+  GuiApiKind Api = GuiApiKind::Other;
+  std::string What;    ///< for GuiOnly: the function or class, for Starter: its name
+  std::string ApiName; ///< for GuiOnly: the listed class or function
+};
+
+llvm::StringSet<> nameSet(llvm::ArrayRef<llvm::StringRef> Names,
+                          llvm::ArrayRef<llvm::StringRef> BuiltIn = {}) {
+  llvm::StringSet<> Set;
+  for (llvm::ArrayRef<llvm::StringRef> List : {BuiltIn, Names})
+    for (llvm::StringRef Name : List)
+      Set.insert(Name.trim().ltrim(':'));
+  return Set;
+}
+
+// clang-format off
+const llvm::StringRef BuiltInStarters[] = {
+    "std::thread::thread", "std::jthread::jthread", "std::async", "QThread::create",
+    "QRunnable::create", "QThreadPool::start", "QThreadPool::tryStart",
+    "QThreadPool::startOnReservedThread", "QtConcurrent::run", "QtConcurrent::task",
+    "QtConcurrent::map", "QtConcurrent::mapped", "QtConcurrent::mappedReduced",
+    "QtConcurrent::filter", "QtConcurrent::filtered", "QtConcurrent::filteredReduced",
+    "QtConcurrent::blockingMap", "QtConcurrent::blockingMapped",
+    "QtConcurrent::blockingMappedReduced", "QtConcurrent::blockingFilter",
+    "QtConcurrent::blockingFiltered", "QtConcurrent::blockingFilteredReduced"};
+// clang-format on
+const llvm::StringRef BuiltInEntries[] = {"QThread::run", "QRunnable::run"};
+/// Objects that live on the GUI thread: a callable queued to them runs there. A QThread
+/// object lives in the thread that created it, not in the thread it runs.
+const llvm::StringRef GuiContextClasses[] = {"QCoreApplication", "QWidget", "QWindow",
+                                             "QThread"};
+
+class FactCollector {
+public:
+  FactCollector(ASTContext &Context, const ThreadApis &Apis)
+      : Context(Context), SM(Context.getSourceManager()),
+        GuiOnly(nameSet(Apis.GuiThreadOnly)),
+        Starters(nameSet(Apis.ThreadStartFunctions, BuiltInStarters)),
+        Entries(nameSet(Apis.ThreadEntryFunctions, BuiltInEntries)),
+        BaseClasses(nameSet(Apis.ThreadBaseClasses)),
+        GuiContexts(nameSet(Apis.GuiThreadOnly, GuiContextClasses)) {}
+
+  void collect(const FunctionDecl *F);
+  ThreadFacts take() { return std::move(Facts); }
+
+  SiteId site(SourceLocation Loc) {
+    Facts.Sites.push_back(Loc);
+    return Facts.Sites.size() - 1;
+  }
+  const std::string &usr(const FunctionDecl *F);
+  static std::string displayName(const FunctionDecl *F) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(F);
+    return Method && Method->getParent()->isLambda() ? "" : F->getQualifiedNameAsString();
+  }
+  bool inSystemHeader(const Decl *D) const { return SM.isInSystemHeader(D->getLocation()); }
+
+  const CalleeRole &role(const FunctionDecl *F);
+  /// The class of `Names` that `Class` is or derives from, if any.
+  const CXXRecordDecl *listedBase(const CXXRecordDecl *Class, const llvm::StringSet<> &Names,
+                                  llvm::DenseMap<const CXXRecordDecl *, const CXXRecordDecl *> &Memo);
+  const CXXRecordDecl *guiOnlyClass(const CXXRecordDecl *Class) {
+    return listedBase(Class, GuiOnly, GuiOnlyClasses);
+  }
+  bool isGuiThreadObject(const Expr *E);
+  GuiApiKind apiKind(const CXXRecordDecl *Class) {
+    if (!Class)
+      return GuiApiKind::Other;
+    if (Class->getQualifiedNameAsString() == "QPixmapCache")
+      return GuiApiKind::PixmapCache;
+    static const llvm::StringSet<> Widget = {"QWidget"};
+    return listedBase(Class, Widget, WidgetClasses) ? GuiApiKind::Widget : GuiApiKind::Other;
+  }
+  /// Whether `Async`, a call of std::async, may run its callable on another thread.
+  bool mayRunAsync(const CallExpr *Async);
+
+  ASTContext &Context;
+
+private:
+  void addEntries(const FunctionDecl *F);
+  CalleeRole classify(const FunctionDecl *F);
+
+  const SourceManager &SM;
+  const llvm::StringSet<> GuiOnly, Starters, Entries, BaseClasses, GuiContexts;
+  ThreadFacts Facts;
+  llvm::DenseMap<const FunctionDecl *, CalleeRole> Roles;
+  llvm::DenseMap<const Decl *, std::string> Usrs;
+  llvm::DenseMap<const CXXRecordDecl *, const CXXRecordDecl *> GuiOnlyClasses, ContextClasses,
+      WidgetClasses;
+};
+
+const std::string &FactCollector::usr(const FunctionDecl *F) {
+  const Decl *Canonical = F->getCanonicalDecl();
+  auto [It, Inserted] = Usrs.try_emplace(Canonical);
+  if (Inserted) {
+    llvm::SmallString<128> Buffer;
+    if (index::generateUSRForDecl(Canonical, Buffer))
+      // No USR (rare: some implicit declarations): unique within this translation unit.
+      It->second = "pxc-local@" + std::to_string(reinterpret_cast<uintptr_t>(Canonical));
+    else
+      It->second = Buffer.str().str();
+  }
+  return It->second;
+}
+
+const CXXRecordDecl *FactCollector::listedBase(
+    const CXXRecordDecl *Class, const llvm::StringSet<> &Names,
+    llvm::DenseMap<const CXXRecordDecl *, const CXXRecordDecl *> &Memo) {
+  Class = Class->getCanonicalDecl();
+  if (auto It = Memo.find(Class); It != Memo.end())
+    return It->second;
+  const CXXRecordDecl *Found = nullptr;
+  if (Names.contains(Class->getQualifiedNameAsString()))
+    Found = Class;
+  else if (const CXXRecordDecl *Definition = Class->getDefinition())
+    for (const CXXBaseSpecifier &Base : Definition->bases())
+      if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
+        if ((Found = listedBase(BaseClass, Names, Memo)))
+          break;
+  Memo[Class] = Found;
+  return Found;
+}
+
+bool FactCollector::isGuiThreadObject(const Expr *E) {
+  // `qApp` is static_cast<QGuiApplication *>(QCoreApplication::instance()): its type says it.
+  const QualType Type = E->IgnoreParenImpCasts()->getType();
+  const CXXRecordDecl *Class = Type->getPointeeCXXRecordDecl();
+  return Class && listedBase(Class, GuiContexts, ContextClasses);
+}
+
+bool FactCollector::mayRunAsync(const CallExpr *Async) {
+  if (Async->getNumArgs() == 0)
+    return true;
+  const Expr *Policy = Async->getArg(0);
+  const auto *LaunchType = Policy->getType()->getAs<EnumType>();
+  const EnumDecl *Launch = LaunchType ? LaunchType->getDecl() : nullptr;
+  if (!Launch || Launch->getName() != "launch" || Policy->isValueDependent())
+    return true;
+  Expr::EvalResult Value;
+  if (!Policy->EvaluateAsInt(Value, Context))
+    return true;
+  for (const EnumConstantDecl *Enumerator : Launch->enumerators())
+    if (Enumerator->getName() == "deferred")
+      return Enumerator->getInitVal() != Value.Val.getInt();
+  return true;
+}
+
+CalleeRole FactCollector::classify(const FunctionDecl *F) {
+  const std::string Name = F->getQualifiedNameAsString();
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
+  if (GuiOnly.contains(Name))
+    return {CalleeRole::GuiOnly, apiKind(Class), Name, Name};
+  if (Class && !isa<CXXDestructorDecl>(Method) && !Method->isCopyAssignmentOperator() &&
+      !Method->isMoveAssignmentOperator())
+    if (const CXXRecordDecl *Listed = guiOnlyClass(Class)) {
+      const auto *Constructor = dyn_cast<CXXConstructorDecl>(Method);
+      // Copies and moves only pass a handle around (a worker may hold a QPixmap it was
+      // given). Methods that user classes add are followed like any function: the check
+      // reports what they do, not that they exist.
+      if (Constructor ? !Constructor->isCopyOrMoveConstructor()
+                      : Class == Listed || inSystemHeader(Class))
+        return {CalleeRole::GuiOnly, apiKind(Class),
+                Constructor ? Class->getQualifiedNameAsString() : Name,
+                Listed->getQualifiedNameAsString()};
+    }
+  const std::string Started =
+      isa<CXXConstructorDecl>(F) ? Class->getQualifiedNameAsString() : Name;
+  if (Starters.contains(Name))
+    return {CalleeRole::Starter, GuiApiKind::Other, Started, ""};
+  if (Name == "QMetaObject::invokeMethod" || Name == "QTimer::singleShot")
+    return {CalleeRole::Marshaller, GuiApiKind::Other, Name, ""};
+  if (Name == "QObject::connect" || Name == "QTimer::callOnTimeout")
+    return {CalleeRole::Connector, GuiApiKind::Other, Name, ""};
+  if ((isa<CXXConstructorDecl>(F) && Class->getQualifiedNameAsString() == "QPainter") ||
+      Name == "QPainter::begin")
+    return {CalleeRole::Painter, GuiApiKind::Other, Name, ""};
+  return {};
+}
+
+const CalleeRole &FactCollector::role(const FunctionDecl *F) {
+  F = F->getCanonicalDecl();
+  auto It = Roles.find(F);
+  if (It == Roles.end())
+    It = Roles.try_emplace(F, classify(F)).first;
+  return It->second;
+}
+
+/// The call operators of a lambda or function object type: for a generic lambda or a
+/// templated operator(), the instantiations this translation unit has.
+void callOperators(const CXXRecordDecl *Class, ASTContext &Context,
+                   llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  Class = Class->getDefinition();
+  if (!Class)
+    return;
+  for (const NamedDecl *D :
+       Class->lookup(Context.DeclarationNames.getCXXOperatorName(OO_Call))) {
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      Out.append(Template->spec_begin(), Template->spec_end());
+    else if (const auto *Method = dyn_cast<CXXMethodDecl>(D))
+      Out.push_back(Method);
+  }
+}
+
+/// Reads one function body (not the bodies of lambdas or local classes in it, which are
+/// functions of their own) into its summary.
+class BodyReader : public RecursiveASTVisitor<BodyReader> {
+public:
+  BodyReader(FactCollector &Collector, FunctionSummary &Summary)
+      : Collector(Collector), Summary(Summary) {}
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    if (Lambda->containsErrors())
+      return true;
+    Lambdas.push_back(Lambda);
+    // Init-captures run here; the body runs wherever the lambda is called.
+    for (Expr *Init : Lambda->capture_inits())
+      if (Init && !TraverseStmt(Init))
+        return false;
+    return true;
+  }
+  bool TraverseDecl(Decl *D) {
+    // Local classes have functions of their own.
+    return isa_and_nonnull<TagDecl>(D) || RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool TraverseRecoveryExpr(RecoveryExpr *) { return true; }
+  bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *Init) {
+    return TraverseStmt(Init->getExpr());
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (Call->containsErrors())
+      return true;
+    Callees.insert(Call->getCallee()->IgnoreParenImpCasts());
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call);
+    bool Virtual = false;
+    if (MemberCall && MemberCall->getMethodDecl() && MemberCall->getMethodDecl()->isVirtual()) {
+      const auto *Member = dyn_cast<MemberExpr>(MemberCall->getCallee()->IgnoreParens());
+      Virtual = !(Member && Member->hasQualifier()) &&
+                !MemberCall->getMethodDecl()->getDevirtualizedMethod(
+                    MemberCall->getImplicitObjectArgument(), false);
+    }
+    if (Collector.role(Callee).Kind == CalleeRole::Starter &&
+        Callee->getQualifiedNameAsString() == "std::async" && !Collector.mayRunAsync(Call)) {
+      call(Callee, Call->getExprLoc(), Virtual); // deferred: runs in the thread that waits
+      return true;
+    }
+    handle(Callee, llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()), Call->getExprLoc(),
+           Virtual);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    if (Construct->containsErrors())
+      return true;
+    handle(Construct->getConstructor(),
+           llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()),
+           Construct->getBeginLoc(), false);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl());
+    if (!Function || Callees.contains(Ref) || Consumed.contains(Ref))
+      return true;
+    // A function named, not called: passed to an algorithm or stored, it may run here.
+    reference(Function, Ref->getLocation());
+    return true;
+  }
+
+  /// Lambdas that were neither started on a thread nor handed to the GUI thread may run
+  /// wherever they were created: when passed to an algorithm, stored and called.
+  void finish() {
+    for (const LambdaExpr *Lambda : Lambdas)
+      if (!Consumed.contains(Lambda))
+        for (const FunctionDecl *Operator : lambdaOperators(Lambda))
+          reference(Operator, Lambda->getBeginLoc());
+  }
+
+private:
+  llvm::SmallVector<const FunctionDecl *, 1> lambdaOperators(const LambdaExpr *Lambda) {
+    llvm::SmallVector<const FunctionDecl *, 1> Operators;
+    callOperators(Lambda->getLambdaClass(), Collector.Context, Operators);
+    return Operators;
+  }
+
+  /// The functions that `Arg`, a callable argument, may run; marks the lambdas and names
+  /// it consists of as accounted for.
+  llvm::SmallVector<const FunctionDecl *, 1> callables(const Expr *Arg) {
+    llvm::SmallVector<const FunctionDecl *, 1> Functions;
+    const Expr *E = Arg;
+    while (true) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+        E = Temporary->getSubExpr();
+      else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+        E = Bind->getSubExpr();
+      else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+        E = Cast->getSubExpr();
+      else if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+               AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+        E = AddressOf->getSubExpr();
+      // Wrappers such as std::function and copies of the callable.
+      else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+               Construct && Construct->getNumArgs() >= 1 &&
+               (Collector.inSystemHeader(Construct->getConstructor()) ||
+                Construct->getConstructor()->isCopyOrMoveConstructor()))
+        E = Construct->getArg(0);
+      else
+        break;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+      Consumed.insert(Lambda);
+      return lambdaOperators(Lambda);
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl())) {
+        Consumed.insert(Ref);
+        Functions.push_back(Function);
+        return Functions;
+      }
+      // A local lambda passed by name: the lambda is accounted for at its definition.
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->getInit())
+        if (const auto *Lambda =
+                dyn_cast<LambdaExpr>(Var->getInit()->IgnoreUnlessSpelledInSource()))
+          Consumed.insert(Lambda);
+    }
+    QualType Type = E->getType().getNonReferenceType();
+    if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl())
+      if (!Collector.inSystemHeader(Class))
+        callOperators(Class, Collector.Context, Functions);
+    return Functions;
+  }
+
+  void handle(const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args, SourceLocation Loc,
+              bool Virtual) {
+    const CalleeRole &Role = Collector.role(Callee);
+    switch (Role.Kind) {
+    case CalleeRole::GuiOnly:
+      Summary.GuiUses.push_back({Collector.site(Loc),
+                                 isa<CXXConstructorDecl>(Callee) ? GuiUseKind::Construction
+                                                                 : GuiUseKind::Call,
+                                 Role.Api, Role.What, Role.ApiName});
+      return;
+    case CalleeRole::Painter:
+      if (!Args.empty())
+        if (const CXXRecordDecl *Device =
+                Args.front()->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl())
+          if (const CXXRecordDecl *Listed = Collector.guiOnlyClass(Device))
+            Summary.GuiUses.push_back({Collector.site(Args.front()->getBeginLoc()),
+                                       GuiUseKind::Painting, Collector.apiKind(Device),
+                                       Device->getQualifiedNameAsString(),
+                                       Listed->getQualifiedNameAsString()});
+      return;
+    case CalleeRole::Starter:
+      for (const Expr *Arg : Args)
+        for (const FunctionDecl *Function : callables(Arg))
+          Entries.push_back({Collector.usr(Function), FactCollector::displayName(Function),
+                             Collector.site(Arg->getBeginLoc()), EntryKind::PassedTo,
+                             Role.What});
+      return;
+    case CalleeRole::Marshaller: {
+      // Queued to an object of the GUI thread, the callable runs there: not on this thread.
+      // A direct connection runs it here and now.
+      const bool ToGui =
+          !Args.empty() && llvm::any_of(Args, [&](const Expr *Arg) {
+            return Arg->getType()->getPointeeCXXRecordDecl() && Collector.isGuiThreadObject(Arg);
+          }) && llvm::none_of(Args, [](const Expr *Arg) {
+            const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+            return Ref && isa<EnumConstantDecl>(Ref->getDecl()) &&
+                   Ref->getDecl()->getName() == "DirectConnection";
+          });
+      if (ToGui)
+        for (const Expr *Arg : Args)
+          for (const FunctionDecl *Function : callables(Arg))
+            Summary.Calls.push_back({Collector.usr(Function), FactCollector::displayName(Function),
+                                     Collector.site(Arg->getBeginLoc()), CallKind::ToGuiThread});
+      return;
+    }
+    case CalleeRole::Connector:
+      // The slot runs when the signal is emitted, not here.
+      for (const Expr *Arg : Args)
+        callables(Arg);
+      return;
+    case CalleeRole::Plain:
+      call(Callee, Loc, Virtual);
+      return;
+    }
+  }
+
+  void call(const FunctionDecl *Callee, SourceLocation Loc, bool Virtual) {
+    // Library functions are leaves, except virtual ones: user classes may override them.
+    if (!Virtual && Collector.inSystemHeader(Callee))
+      return;
+    Summary.Calls.push_back({Collector.usr(Callee), FactCollector::displayName(Callee),
+                             Collector.site(Loc),
+                             Virtual ? CallKind::VirtualCall : CallKind::Call});
+  }
+  void reference(const FunctionDecl *Function, SourceLocation Loc) {
+    if (Collector.inSystemHeader(Function))
+      return;
+    Summary.Calls.push_back({Collector.usr(Function), FactCollector::displayName(Function),
+                             Collector.site(Loc), CallKind::Reference});
+  }
+
+  FactCollector &Collector;
+  FunctionSummary &Summary;
+  llvm::DenseSet<const Expr *> Callees, Consumed;
+  std::vector<const LambdaExpr *> Lambdas;
+
+public:
+  std::vector<EntryFact> Entries;
+};
+
+void FactCollector::addEntries(const FunctionDecl *F) {
+  if (Entries.contains(F->getQualifiedNameAsString())) {
+    Facts.Summary.Entries.push_back({usr(F), displayName(F), site(F->getLocation()),
+                                     EntryKind::Configured, ""});
+    return;
+  }
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  if (!Method || !Method->isVirtual())
+    return;
+  // Any method it overrides, however far up, may be a thread's entry.
+  llvm::SmallVector<const CXXMethodDecl *, 4> Work(Method->overridden_methods());
+  llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+  while (!Work.empty()) {
+    const CXXMethodDecl *Base = Work.pop_back_val();
+    if (!Seen.insert(Base).second)
+      continue;
+    const std::string Name = Base->getQualifiedNameAsString();
+    if (Entries.contains(Name) ||
+        (Base->getIdentifier() && Base->getName() == "run" &&
+         BaseClasses.contains(Base->getParent()->getQualifiedNameAsString()))) {
+      Facts.Summary.Entries.push_back({usr(F), displayName(F), site(F->getLocation()),
+                                       EntryKind::Override, Name});
+      return;
+    }
+    Work.append(Base->overridden_methods().begin(), Base->overridden_methods().end());
+  }
+}
+
+void FactCollector::collect(const FunctionDecl *F) {
+  FunctionSummary Summary;
+  Summary.Id = usr(F);
+  Summary.Name = displayName(F);
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
+    for (const CXXMethodDecl *Base : Method->overridden_methods())
+      Summary.Overrides.push_back(usr(Base));
+  addEntries(F);
+
+  BodyReader Reader(*this, Summary);
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(F))
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      Reader.TraverseStmt(Init->getInit());
+  Reader.TraverseStmt(F->getBody());
+  Reader.finish();
+  for (EntryFact &Entry : Reader.Entries)
+    Facts.Summary.Entries.push_back(std::move(Entry));
+  Facts.Summary.Functions.push_back(std::move(Summary));
+}
+
+/// Finds the function definitions, including lambdas, instantiations and implicit members.
+class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
+public:
+  explicit DefinitionFinder(FactCollector &Collector) : Collector(Collector) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (!F->doesThisDeclarationHaveABody() || F->isDependentContext() || F->isInvalidDecl() ||
+        Collector.inSystemHeader(F) || isHalfTyped(F, Collector.Context))
+      return true;
+    Collector.collect(F);
+    return true;
+  }
+
+private:
+  FactCollector &Collector;
+};
+
+} // namespace
+
+ThreadFacts collectThreadFacts(ASTContext &Context, const ThreadApis &Apis) {
+  FactCollector Collector(Context, Apis);
+  DefinitionFinder Finder(Collector);
+  for (Decl *D : Context.getTraversalScope())
+    Finder.TraverseDecl(D);
+  return Collector.take();
+}
+
+} // namespace clang::tidy::pixmapcache
