@@ -4,7 +4,7 @@
 // object, so the registration below is the one place that lists our checks.
 //
 //===----------------------------------------------------------------------===//
-#include "OffThreadAccessCheck.h"
+#include "ManualRefcountCheck.h"
 #include "UncheckedReallocCheck.h"
 #include "UseAfterInsertCheck.h"
 
@@ -16,7 +16,7 @@ namespace clang::tidy::pixmapcache {
 class PixmapCacheTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<OffThreadAccessCheck>("pixmapcache-off-thread-access");
+    CheckFactories.registerCheck<ManualRefcountCheck>("pixmapcache-manual-refcount");
     CheckFactories.registerCheck<UncheckedReallocCheck>("pixmapcache-unchecked-realloc");
     CheckFactories.registerCheck<UseAfterInsertCheck>("pixmapcache-use-after-insert");
   }
