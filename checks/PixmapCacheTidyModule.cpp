@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ManualRefcountCheck.h"
+#include "OffThreadAccessCheck.h"
 #include "UncheckedReallocCheck.h"
 #include "UseAfterInsertCheck.h"
 
@@ -17,6 +18,7 @@ class PixmapCacheTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<ManualRefcountCheck>("pixmapcache-manual-refcount");
+    CheckFactories.registerCheck<OffThreadAccessCheck>("pixmapcache-off-thread-access");
     CheckFactories.registerCheck<UncheckedReallocCheck>("pixmapcache-unchecked-realloc");
     CheckFactories.registerCheck<UseAfterInsertCheck>("pixmapcache-use-after-insert");
   }
