@@ -1,5 +1,6 @@
 #include "pxc/pixmap_cache.h"
 
+#include "pxc/qstring_hash.h"
 #include "pxc/qt_cost.h"
 #include "pxc/serial_id.h"
 
@@ -26,18 +27,16 @@ struct PixmapCache::Key::Data {
   std::atomic<bool> valid{true};
 };
 
-/// An entry is inserted either under a Key or under a string: exactly one of the two is set.
 struct PixmapCache::Entry {
   QPixmap pixmap;
+  /// The handle's shared state for entries inserted without a string, else null.
   std::shared_ptr<Key::Data> key;
-  /// The back-link that lets eviction drop the string mapping without a search.
-  std::optional<QString> stringKey;
 };
 
 namespace {
 
-/// What idsByString_ holds for "no entry": SerialIdAllocator starts at 1.
-constexpr std::uint64_t kNoId = 0;
+/// The id of entries inserted under a string; SerialIdAllocator starts at 1.
+constexpr std::uint64_t kStringEntry = 0;
 
 /// One id space for every PixmapCache in the process, so a Key used with the wrong cache
 /// finds nothing instead of another cache's entry.
@@ -48,13 +47,20 @@ SerialIdAllocator &entryIds() {
 
 } // namespace
 
+std::size_t PixmapCache::EntryKeyHash::operator()(const EntryKey &key) const noexcept {
+  return key.id == kStringEntry ? QStringHash()(key.string) : std::hash<std::uint64_t>()(key.id);
+}
+
 bool PixmapCache::Key::isValid() const noexcept {
   return d_ && d_->valid.load(std::memory_order_acquire);
 }
 
 PixmapCache::PixmapCache(Cost cacheLimitKb) : entries_(cacheLimitKb) {
-  entries_.setEvictionHandler(
-      [this](const std::uint64_t &id, const Entry &entry) { forget(id, entry); });
+  // The one place where keys are released, whichever way the entry leaves.
+  entries_.setEvictionHandler([](const EntryKey &, const Entry &entry) {
+    if (entry.key)
+      entry.key->release();
+  });
 }
 
 PixmapCache::~PixmapCache() = default;
@@ -96,18 +102,15 @@ bool PixmapCache::setCacheLimit(Cost cacheLimitKb) {
 }
 
 bool PixmapCache::find(const QString &key, QPixmap *pixmap) {
-  if (!isOnGuiThread("find"))
-    return false;
-  const auto position = idsByString_.constFind(key);
-  return position != idsByString_.cend() && copyOut(position.value(), pixmap);
+  return isOnGuiThread("find") && copyOut(EntryKey{key, kStringEntry}, pixmap);
 }
 
 bool PixmapCache::find(const Key &key, QPixmap *pixmap) {
-  return isOnGuiThread("find") && key.d_ && copyOut(key.d_->id, pixmap);
+  return isOnGuiThread("find") && key.d_ && copyOut(EntryKey{QString(), key.d_->id}, pixmap);
 }
 
-bool PixmapCache::copyOut(std::uint64_t id, QPixmap *pixmap) {
-  const Entry *entry = entries_.find(id);
+bool PixmapCache::copyOut(const EntryKey &key, QPixmap *pixmap) {
+  const Entry *entry = entries_.find(key);
   if (entry == nullptr)
     return false;
   if (pixmap != nullptr)
@@ -116,74 +119,46 @@ bool PixmapCache::copyOut(std::uint64_t id, QPixmap *pixmap) {
 }
 
 bool PixmapCache::insert(const QString &key, const QPixmap &pixmap) {
-  if (!isOnGuiThread("insert"))
-    return false;
-  const std::optional<std::uint64_t> id = allocateId();
-  if (!id || !entries_.insert(*id, std::make_unique<Entry>(Entry{pixmap, nullptr, key}),
-                              costKb(pixmap))
-                  .inserted())
-    return false; // nothing was published; the rejected entry died with the result
-  // Only now that the entry is in is the string published. The older entry under it goes;
-  // its eviction handler finds the string already pointing elsewhere and leaves it.
-  const std::uint64_t older = std::exchange(idsByString_[key], *id);
-  if (older != kNoId)
-    entries_.remove(older);
-  return true;
+  return isOnGuiThread("insert") &&
+         insertEntry(EntryKey{key, kStringEntry}, std::make_unique<Entry>(Entry{pixmap, nullptr}));
 }
 
 PixmapCache::Key PixmapCache::insert(const QPixmap &pixmap) {
   if (!isOnGuiThread("insert"))
     return {};
-  const std::optional<std::uint64_t> id = allocateId();
-  if (!id)
+  const std::optional<std::uint64_t> id = entryIds().allocate();
+  if (!id) {
+    qCWarning(lcPixmapCache, "pxc::PixmapCache::insert: entry ids exhausted");
     return {};
+  }
   auto data = std::make_shared<Key::Data>(*id);
-  if (!entries_.insert(*id, std::make_unique<Entry>(Entry{pixmap, data, std::nullopt}),
-                       costKb(pixmap))
-           .inserted())
+  if (!insertEntry(EntryKey{QString(), *id}, std::make_unique<Entry>(Entry{pixmap, data})))
     return {}; // the rejected entry held the only other reference to `data`
   return Key(std::move(data));
 }
 
-std::optional<std::uint64_t> PixmapCache::allocateId() {
-  const std::optional<std::uint64_t> id = entryIds().allocate();
-  if (!id)
-    qCWarning(lcPixmapCache, "pxc::PixmapCache::insert: entry ids exhausted");
-  return id;
+bool PixmapCache::insertEntry(const EntryKey &key, std::unique_ptr<Entry> entry) {
+  const Cost cost = costKb(entry->pixmap);
+  // On failure the cache is unchanged (an older pixmap under the same string included) and
+  // the entry comes back in the result, to be destroyed with it: nothing was published.
+  return entries_.insert(key, std::move(entry), cost).inserted();
 }
 
 bool PixmapCache::remove(const QString &key) {
-  if (!isOnGuiThread("remove"))
-    return false;
-  const auto position = idsByString_.constFind(key);
-  return position != idsByString_.cend() && entries_.remove(position.value());
+  return isOnGuiThread("remove") && entries_.remove(EntryKey{key, kStringEntry});
 }
 
 bool PixmapCache::remove(const Key &key) {
-  return isOnGuiThread("remove") && key.d_ && entries_.remove(key.d_->id);
+  return isOnGuiThread("remove") && key.d_ && entries_.remove(EntryKey{QString(), key.d_->id});
 }
 
 void PixmapCache::clear() {
-  if (!isOnGuiThread("clear"))
-    return;
-  entries_.clear();
-  // The handler emptied the map entry by entry; assigning a new one also frees its buckets.
-  idsByString_ = QHash<QString, std::uint64_t>();
+  if (isOnGuiThread("clear"))
+    entries_.clear();
 }
 
 Cost PixmapCache::totalCost() const {
   return isOnGuiThread("totalCost") ? entries_.totalCost() : -1;
-}
-
-void PixmapCache::forget(std::uint64_t id, const Entry &entry) {
-  if (entry.key)
-    entry.key->release();
-  if (!entry.stringKey)
-    return;
-  // The string may have been re-published for a newer entry: only drop our own mapping.
-  const auto position = idsByString_.find(*entry.stringKey);
-  if (position != idsByString_.end() && position.value() == id)
-    idsByString_.erase(position);
 }
 
 } // namespace pxc

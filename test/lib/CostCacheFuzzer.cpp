@@ -140,7 +140,7 @@ private:
   std::size_t position_ = 0;
 };
 
-constexpr int kKeys = 16;
+constexpr int kKeys = 40; // enough for the bucket array to grow several times
 
 /// Costs around the limit, a few negative ones, and some at the top of the Cost range.
 pxc::Cost costFrom(int byte) {

@@ -30,7 +30,7 @@ public:
   /// `shardCount` is rounded up to a power of two (at least 1). Throws std::invalid_argument
   /// for a negative `maxCost`.
   explicit ConcurrentCostCache(Cost maxCost, std::size_t shardCount = kDefaultShardCount)
-      : shardCount_(roundUpToPowerOfTwo(shardCount)),
+      : shardBits_(bitsForShards(shardCount)), shardCount_(std::size_t{1} << shardBits_),
         shards_(std::make_unique<Shard[]>(shardCount_)) {
     if (!setMaxCost(maxCost))
       throw std::invalid_argument("pxc::ConcurrentCostCache: negative maximum cost");
@@ -41,10 +41,11 @@ public:
   bool insert(const Key &key, T value, Cost cost) {
     // Allocate outside the lock: the critical section should only relink entries.
     auto object = std::make_unique<T>(std::move(value));
-    Shard &shard = shardFor(key);
+    const std::size_t hash = hasher_(key);
+    Shard &shard = shardFor(hash);
     InsertResult<T> result = [&] {
       const std::lock_guard<std::mutex> lock(shard.mutex);
-      return shard.cache.insert(key, std::move(object), cost);
+      return shard.cache.insertHashed(key, hash, std::move(object), cost);
     }();
     return result.inserted(); // a rejected object is destroyed here, after the unlock
   }
@@ -54,9 +55,10 @@ public:
   /// under the lock, rather than returning a copy, avoids a temporary and its destruction on
   /// the hot path.
   bool find(const Key &key, T *copyTo) {
-    Shard &shard = shardFor(key);
+    const std::size_t hash = hasher_(key);
+    Shard &shard = shardFor(hash);
     const std::lock_guard<std::mutex> lock(shard.mutex);
-    const T *value = shard.cache.find(key);
+    const T *value = shard.cache.findHashed(key, hash);
     if (value == nullptr)
       return false;
     if (copyTo != nullptr)
@@ -65,9 +67,10 @@ public:
   }
 
   bool remove(const Key &key) {
-    Shard &shard = shardFor(key);
+    const std::size_t hash = hasher_(key);
+    Shard &shard = shardFor(hash);
     const std::lock_guard<std::mutex> lock(shard.mutex);
-    return shard.cache.remove(key);
+    return shard.cache.removeHashed(key, hash);
   }
 
   void clear() {
@@ -117,20 +120,21 @@ private:
     CostCache<Key, T, Hash, KeyEqual> cache{0};
   };
 
-  static std::size_t roundUpToPowerOfTwo(std::size_t count) noexcept {
-    std::size_t power = 1;
-    while (power < count && power <= (~std::size_t{0} >> 1))
-      power <<= 1;
-    return power;
+  /// log2 of `count` rounded up to a power of two, so at most 63.
+  static unsigned bitsForShards(std::size_t count) noexcept {
+    unsigned bits = 0;
+    while (bits < 63 && (std::size_t{1} << bits) < count)
+      ++bits;
+    return bits;
   }
 
-  [[nodiscard]] Shard &shardFor(const Key &key) const {
-    // Fibonacci hashing spreads weak hashes (identity hashes of integers) over the shards,
-    // and taking the high half keeps the shard choice independent of the bits the shard's
-    // own map uses for its buckets.
-    const std::uint64_t mixed =
-        static_cast<std::uint64_t>(Hash{}(key)) * UINT64_C(0x9E3779B97F4A7C15);
-    return shards_[static_cast<std::size_t>(mixed >> 32) & (shardCount_ - 1)];
+  [[nodiscard]] Shard &shardFor(std::size_t hash) const noexcept {
+    if (shardBits_ == 0)
+      return shards_[0];
+    // The top bits of a multiplicative hash, with another multiplier than the one CostCache
+    // uses for its buckets, so the shard choice does not thin out the buckets of a shard.
+    const std::uint64_t mixed = static_cast<std::uint64_t>(hash) * UINT64_C(0xD6E8FEB86659FD93);
+    return shards_[static_cast<std::size_t>(mixed >> (64 - shardBits_))];
   }
 
   // const only in the sense that the shard array does not change: `visit` may modify the
@@ -142,10 +146,12 @@ private:
     }
   }
 
+  const unsigned shardBits_;
   const std::size_t shardCount_;
   const std::unique_ptr<Shard[]> shards_;
   std::mutex limitMutex_; // orders concurrent setMaxCost calls, so shares come from one limit
   std::atomic<Cost> maxCost_{0};
+  Hash hasher_;
 };
 
 } // namespace pxc

@@ -8,24 +8,14 @@
 #define PXC_IMAGE_CACHE_H
 
 #include "pxc/concurrent_cost_cache.h"
+#include "pxc/qstring_hash.h"
 
-#include <QHashFunctions>
 #include <QImage>
 #include <QString>
 
 #include <cstddef>
 
 namespace pxc {
-
-/// qHash for the std containers under ImageCache, seeded like QHash: Qt picks its fast
-/// AES-based string hash only for a non-zero seed, and std::hash<QString> passes a fixed one.
-/// Deliberately not noexcept: libstdc++'s unordered_map then stores each node's hash, so that
-/// walking a bucket compares stored numbers instead of hashing every string in it again.
-struct QStringHash {
-  std::size_t operator()(const QString &key) const {
-    return qHash(key, QHashSeed::globalSeed());
-  }
-};
 
 /// A QImage cache keyed by string, usable from any number of threads at once. Images cost
 /// their pixel data size in KiB, as in PixmapCache. Keys are spread over independently locked

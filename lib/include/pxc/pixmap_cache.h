@@ -4,7 +4,7 @@
 // - Key as a std::shared_ptr handle: an atomic count, no manual delete, and one idempotent
 //   release when the entry leaves the cache;
 // - costs in pxc::Cost from the pixel size to the limit, never narrowed to int;
-// - each entry linked back to its string, so eviction and clear() drop the string mapping in
+// - the string as the entry's own key, so eviction and clear() drop it with the entry, in
 //   O(1) (QTBUG-112200: Qt kept the strings of evicted entries until the next clear());
 // - insert publishing the Key and the string only once the entry is stored;
 // - ids that are never reused and need no growing array;
@@ -15,7 +15,6 @@
 
 #include "pxc/cost_cache.h"
 
-#include <QHash>
 #include <QLoggingCategory>
 #include <QPixmap>
 #include <QString>
@@ -23,7 +22,6 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <optional>
 
 namespace pxc {
 
@@ -102,21 +100,27 @@ public:
   [[nodiscard]] Cost totalCost() const;
 
 private:
+  /// Entries are keyed by their string, or (for Key handles) by an id and an empty string:
+  /// the string is the cache key itself, so it leaves with its entry and nothing can be left
+  /// behind (QTBUG-112200 was a second map from strings to keys that eviction did not touch).
+  struct EntryKey {
+    QString string;
+    std::uint64_t id;
+    friend bool operator==(const EntryKey &lhs, const EntryKey &rhs) noexcept {
+      return lhs.id == rhs.id && lhs.string == rhs.string;
+    }
+  };
+  struct EntryKeyHash {
+    std::size_t operator()(const EntryKey &key) const noexcept;
+  };
   struct Entry;
-  using EntryCache = CostCache<std::uint64_t, Entry>;
 
   [[nodiscard]] static bool isOnGuiThread(const char *function);
-  /// Copies the pixmap of entry `id` into `*pixmap` (if not null); false if there is none.
-  bool copyOut(std::uint64_t id, QPixmap *pixmap);
-  /// A new entry id, or std::nullopt (with a warning) once the id space is used up.
-  static std::optional<std::uint64_t> allocateId();
-  /// The eviction handler: releases the entry's Key and drops its string mapping.
-  void forget(std::uint64_t id, const Entry &entry);
+  /// Copies the pixmap under `key` into `*pixmap` (if not null); false if there is none.
+  bool copyOut(const EntryKey &key, QPixmap *pixmap);
+  bool insertEntry(const EntryKey &key, std::unique_ptr<Entry> entry);
 
-  QHash<QString, std::uint64_t> idsByString_;
-  // Declared after idsByString_ so it is destroyed first: its eviction handler, run for every
-  // entry on destruction, still needs the string map.
-  EntryCache entries_;
+  CostCache<EntryKey, Entry, EntryKeyHash> entries_;
 };
 
 } // namespace pxc
