@@ -4,6 +4,7 @@
 // object, so the registration below is the one place that lists our checks.
 //
 //===----------------------------------------------------------------------===//
+#include "CostOverflowCheck.h"
 #include "ManualRefcountCheck.h"
 #include "OffThreadAccessCheck.h"
 #include "UncheckedReallocCheck.h"
@@ -17,6 +18,7 @@ namespace clang::tidy::pixmapcache {
 class PixmapCacheTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<CostOverflowCheck>("pixmapcache-cost-overflow");
     CheckFactories.registerCheck<ManualRefcountCheck>("pixmapcache-manual-refcount");
     CheckFactories.registerCheck<OffThreadAccessCheck>("pixmapcache-off-thread-access");
     CheckFactories.registerCheck<UncheckedReallocCheck>("pixmapcache-unchecked-realloc");

@@ -1,0 +1,495 @@
+//===- ValueRange.cpp -----------------------------------------------------===//
+#include "ValueRange.h"
+#include "BrokenCode.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/CFGStmtMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <algorithm>
+
+namespace clang::tidy::pixmapcache {
+
+namespace {
+
+/// Far beyond any 64-bit value and far from the limits of __int128, so that sums and
+/// quotients of saturated bounds cannot wrap.
+constexpr __int128 Saturated = static_cast<__int128>(1) << 120;
+
+__int128 saturate(__int128 V) { return std::clamp(V, -Saturated, Saturated); }
+
+__int128 saturatingMul(__int128 A, __int128 B) {
+  __int128 Product;
+  if (__builtin_mul_overflow(A, B, &Product))
+    return (A < 0) == (B < 0) ? Saturated : -Saturated;
+  return saturate(Product);
+}
+
+__int128 floorDiv(__int128 A, __int128 B) { // B > 0
+  return A >= 0 ? A / B : -((-A + B - 1) / B);
+}
+__int128 ceilDiv(__int128 A, __int128 B) { return -floorDiv(-A, B); }
+
+std::optional<__int128> constantValue(const Expr *E, const ASTContext &Context) {
+  if (E->isValueDependent() || E->containsErrors() || !E->getType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  Expr::EvalResult Result;
+  if (!E->EvaluateAsInt(Result, Context) || Result.HasSideEffects)
+    return std::nullopt;
+  const llvm::APSInt &V = Result.Val.getInt();
+  if (V.getSignificantBits() > 100)
+    return std::nullopt;
+  return V.isSigned() ? static_cast<__int128>(V.getSExtValue())
+                      : static_cast<__int128>(V.getZExtValue());
+}
+
+/// The name of a free function or of a function in namespace std (`std::min`), for the
+/// handful of library functions the analysis knows.
+StringRef libraryName(const FunctionDecl *Callee) {
+  if (!Callee || !Callee->getIdentifier())
+    return "";
+  const DeclContext *Context = Callee->getDeclContext()->getRedeclContext();
+  if (Context->isTranslationUnit() || Context->isStdNamespace())
+    return Callee->getName();
+  return "";
+}
+
+const Expr *stripValueCasts(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+    if (!Cast || !Cast->getType()->isIntegerType() ||
+        !Cast->getSubExpr()->getType()->isIntegerType())
+      return E;
+    E = Cast->getSubExpr();
+  }
+}
+
+} // namespace
+
+std::optional<IntRange> IntRange::ofType(QualType T, const ASTContext &Context) {
+  if (T.isNull() || T->isDependentType() || !T->isIntegralOrEnumerationType())
+    return std::nullopt;
+  if (T->isBooleanType())
+    return IntRange{0, 1};
+  if (const auto *Enum = T->getAs<EnumType>()) {
+    const EnumDecl *Decl = Enum->getDecl()->getDefinition();
+    if (!Decl || Decl->getIntegerType().isNull())
+      return std::nullopt;
+    T = Decl->getIntegerType();
+  }
+  const uint64_t Width = Context.getIntWidth(T);
+  if (Width > 64)
+    return IntRange{-Saturated, Saturated};
+  if (T->isSignedIntegerType())
+    return IntRange{-(static_cast<__int128>(1) << (Width - 1)),
+                    (static_cast<__int128>(1) << (Width - 1)) - 1};
+  return IntRange{0, (static_cast<__int128>(1) << Width) - 1};
+}
+
+bool IntRange::fitsIn(QualType T, const ASTContext &Context) const {
+  std::optional<IntRange> Limits = ofType(T, Context);
+  return Limits && Lo >= Limits->Lo && Hi <= Limits->Hi;
+}
+
+IntRange IntRange::intersect(IntRange Other) const {
+  const IntRange Common{std::max(Lo, Other.Lo), std::min(Hi, Other.Hi)};
+  return Common.Lo <= Common.Hi ? Common : *this;
+}
+
+IntRange IntRange::unite(IntRange Other) const {
+  return {std::min(Lo, Other.Lo), std::max(Hi, Other.Hi)};
+}
+
+IntRange multiply(IntRange A, IntRange B) {
+  const __int128 Corners[] = {saturatingMul(A.Lo, B.Lo), saturatingMul(A.Lo, B.Hi),
+                              saturatingMul(A.Hi, B.Lo), saturatingMul(A.Hi, B.Hi)};
+  return {*std::min_element(std::begin(Corners), std::end(Corners)),
+          *std::max_element(std::begin(Corners), std::end(Corners))};
+}
+
+std::optional<ValueSubject> ValueRanges::subjectOf(const Expr *E) {
+  E = stripValueCasts(E);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    // Only locals and parameters: a global may change in any call.
+    if (Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType() &&
+        !Var->getType().isVolatileQualified())
+      return ValueSubject{Var->getCanonicalDecl(), nullptr};
+    return std::nullopt;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (Field && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return ValueSubject{nullptr, Field->getCanonicalDecl()};
+    return std::nullopt;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !Method->isConst() || Call->getNumArgs() != 0)
+      return std::nullopt;
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (!Object)
+      return std::nullopt;
+    Object = Object->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Object))
+      return ValueSubject{nullptr, Method->getCanonicalDecl()};
+    // `image.width()` on a variable or on a const reference to an object.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (Var && Var->hasLocalStorage() &&
+          (!Var->getType()->isReferenceType() ||
+           Var->getType()->getPointeeType().isConstQualified()))
+        return ValueSubject{Var->getCanonicalDecl(), Method->getCanonicalDecl()};
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+/// Reads what a branch condition says about subjects when it is `Truth`.
+class ConditionReader {
+public:
+  ConditionReader(const ASTContext &Context, std::vector<GuardBound> &Out)
+      : Context(Context), Out(Out) {}
+
+  void read(const Expr *Condition, bool Truth) {
+    Condition = Condition->IgnoreParenImpCasts();
+    if (const auto *Not = dyn_cast<UnaryOperator>(Condition);
+        Not && Not->getOpcode() == UO_LNot)
+      return read(Not->getSubExpr(), !Truth);
+    if (const auto *Call = dyn_cast<CallExpr>(Condition))
+      return readCheckedMultiplication(Call, Truth);
+    const auto *Binary = dyn_cast<BinaryOperator>(Condition);
+    if (!Binary)
+      return;
+    if ((Binary->getOpcode() == BO_LAnd && Truth) || (Binary->getOpcode() == BO_LOr && !Truth)) {
+      read(Binary->getLHS(), Truth);
+      read(Binary->getRHS(), Truth);
+      return;
+    }
+    if (Binary->isComparisonOp())
+      readComparison(Binary, Truth);
+  }
+
+private:
+  /// `Factors` times `Multiplier` is what `E` computes, when it is a product of subjects and
+  /// positive constants.
+  bool readProduct(const Expr *E, GuardBound &Bound, __int128 &Multiplier) {
+    E = stripValueCasts(E);
+    if (std::optional<__int128> Constant = constantValue(E, Context)) {
+      if (*Constant <= 0)
+        return false;
+      Multiplier = saturatingMul(Multiplier, *Constant);
+      return true;
+    }
+    if (const auto *Mul = dyn_cast<BinaryOperator>(E); Mul && Mul->getOpcode() == BO_Mul)
+      return readProduct(Mul->getLHS(), Bound, Multiplier) &&
+             readProduct(Mul->getRHS(), Bound, Multiplier);
+    std::optional<ValueSubject> Subject = ValueRanges::subjectOf(E);
+    if (!Subject)
+      return false;
+    Bound.Factors.push_back(*Subject);
+    return true;
+  }
+
+  void readComparison(const BinaryOperator *Compare, bool Truth) {
+    BinaryOperatorKind Op = Compare->getOpcode();
+    const Expr *Subject = Compare->getLHS();
+    const Expr *Limit = Compare->getRHS();
+    if (constantValue(Subject, Context)) {
+      std::swap(Subject, Limit);
+      Op = BinaryOperator::reverseComparisonOp(Op);
+    }
+    if (!Truth)
+      Op = BinaryOperator::negateComparisonOp(Op);
+    GuardBound Bound;
+    __int128 Multiplier = 1;
+    if (!readProduct(Subject, Bound, Multiplier) || Bound.Factors.empty())
+      return;
+    std::optional<__int128> K = constantValue(Limit, Context);
+    if (!K) {
+      // `w > INT_MAX / h` false: w * h <= INT_MAX for positive h.
+      const auto *Div = dyn_cast<BinaryOperator>(stripValueCasts(Limit));
+      if (!Div || Div->getOpcode() != BO_Div || Multiplier != 1 || Bound.Factors.size() != 1 ||
+          (Op != BO_LE && Op != BO_LT))
+        return;
+      std::optional<__int128> Dividend = constantValue(Div->getLHS(), Context);
+      std::optional<ValueSubject> Divisor = ValueRanges::subjectOf(Div->getRHS());
+      if (!Dividend || !Divisor || *Dividend < 0)
+        return;
+      Bound.Factors.push_back(*Divisor);
+      Bound.Range = {-Saturated, *Dividend};
+      Out.push_back(std::move(Bound));
+      return;
+    }
+    __int128 Lo = -Saturated, Hi = Saturated;
+    switch (Op) {
+    case BO_GT: Lo = ceilDiv(*K + 1, Multiplier); break;
+    case BO_GE: Lo = ceilDiv(*K, Multiplier); break;
+    case BO_LT: Hi = floorDiv(*K - 1, Multiplier); break;
+    case BO_LE: Hi = floorDiv(*K, Multiplier); break;
+    case BO_EQ: Lo = ceilDiv(*K, Multiplier); Hi = floorDiv(*K, Multiplier); break;
+    default: return;
+    }
+    if (Lo > Hi)
+      return;
+    Bound.Range = {Lo, Hi};
+    Out.push_back(std::move(Bound));
+  }
+
+  /// `qMulOverflow(a, b, &r)` and `__builtin_mul_overflow(a, b, &r)` (which `ckd_mul`
+  /// expands to) are true when `a * b` does not fit `r`: false, they bound the product.
+  void readCheckedMultiplication(const CallExpr *Call, bool Truth) {
+    const StringRef Name = libraryName(Call->getDirectCallee());
+    if (Truth || Call->getNumArgs() != 3 ||
+        (Name != "qMulOverflow" && Name != "__builtin_mul_overflow"))
+      return;
+    const QualType Result = Call->getArg(2)->getType()->getPointeeType();
+    std::optional<IntRange> Limits = IntRange::ofType(Result, Context);
+    GuardBound Bound;
+    __int128 Multiplier = 1;
+    if (!Limits || !readProduct(Call->getArg(0), Bound, Multiplier) ||
+        !readProduct(Call->getArg(1), Bound, Multiplier) || Bound.Factors.empty())
+      return;
+    Bound.Range = {floorDiv(Limits->Lo, Multiplier), floorDiv(Limits->Hi, Multiplier)};
+    Out.push_back(std::move(Bound));
+  }
+
+  const ASTContext &Context;
+  std::vector<GuardBound> &Out;
+};
+
+struct GuardEdge {
+  const CFGBlock *From;
+  unsigned Successor;
+  std::vector<GuardBound> Bounds;
+};
+
+} // namespace
+
+struct ValueRanges::FunctionInfo {
+  std::unique_ptr<CFG> Graph;
+  std::unique_ptr<ParentMap> Parents;
+  std::unique_ptr<CFGStmtMap> Blocks;
+  std::unique_ptr<ExprMutationAnalyzer> Mutations;
+  std::vector<GuardEdge> Guards;
+};
+
+ValueRanges::ValueRanges(ASTContext &Context) : Context(Context) {}
+ValueRanges::~ValueRanges() = default;
+
+const ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
+  auto [It, Inserted] = Functions.try_emplace(Function);
+  if (!Inserted)
+    return It->second.get();
+  Stmt *Body = Function->getBody();
+  if (!Body || Function->isInvalidDecl() || isHalfTyped(Function, Context))
+    return nullptr;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  auto Info = std::make_unique<FunctionInfo>();
+  Info->Graph = CFG::buildCFG(Function, Body, &Context, Options);
+  if (!Info->Graph)
+    return nullptr;
+  Info->Parents = std::make_unique<ParentMap>(Body);
+  Info->Blocks.reset(CFGStmtMap::Build(Info->Graph.get(), Info->Parents.get()));
+  Info->Mutations = std::make_unique<ExprMutationAnalyzer>(*Body, Context);
+  for (const CFGBlock *Block : *Info->Graph) {
+    const Expr *Condition = Block->succ_size() == 2 ? Block->getLastCondition() : nullptr;
+    if (!Condition)
+      continue;
+    for (unsigned Successor = 0; Successor != 2; ++Successor) {
+      GuardEdge Edge{Block, Successor, {}};
+      ConditionReader(Context, Edge.Bounds).read(Condition, Successor == 0);
+      if (!Edge.Bounds.empty())
+        Info->Guards.push_back(std::move(Edge));
+    }
+  }
+  It->second = std::move(Info);
+  return It->second.get();
+}
+
+bool ValueRanges::isUnchanged(const FunctionDecl *Function, const Decl *Var) {
+  const FunctionInfo *Info = infoFor(Function);
+  return Info && !Info->Mutations->isMutated(Var);
+}
+
+std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, const Stmt *At) {
+  std::vector<GuardBound> Result;
+  const FunctionInfo *Info = Function ? infoFor(Function) : nullptr;
+  if (!Info || Info->Guards.empty())
+    return Result;
+  const CFGBlock *Target = Info->Blocks->getBlock(const_cast<Stmt *>(At));
+  if (!Target)
+    return Result;
+  // A guard edge dominates `At` when `At` cannot be reached from the entry without it.
+  auto ReachableWithout = [&](const GuardEdge &Edge) {
+    llvm::DenseSet<const CFGBlock *> Seen{&Info->Graph->getEntry()};
+    llvm::SmallVector<const CFGBlock *, 32> Work{&Info->Graph->getEntry()};
+    while (!Work.empty()) {
+      const CFGBlock *Block = Work.pop_back_val();
+      if (Block == Target)
+        return true;
+      unsigned Index = 0;
+      for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+        const CFGBlock *Next = Succ.getReachableBlock();
+        if (Next && !(Block == Edge.From && Index == Edge.Successor) && Seen.insert(Next).second)
+          Work.push_back(Next);
+        ++Index;
+      }
+    }
+    return false;
+  };
+  for (const GuardEdge &Edge : Info->Guards) {
+    if (ReachableWithout(Edge))
+      continue;
+    for (const GuardBound &Bound : Edge.Bounds) {
+      const bool Unchanged = llvm::all_of(Bound.Factors, [&](const ValueSubject &Factor) {
+        return !Factor.Object || !Info->Mutations->isMutated(Factor.Object);
+      });
+      if (Unchanged)
+        Result.push_back(Bound);
+    }
+  }
+  return Result;
+}
+
+IntRange ValueRanges::rangeOf(const Expr *E, llvm::ArrayRef<GuardBound> Bounds,
+                              llvm::function_ref<bool(const Expr *)> NonNegative) const {
+  if (std::optional<__int128> Constant = constantValue(E, Context))
+    return IntRange::point(*Constant);
+  const IntRange Unknown = IntRange::ofType(E->getType(), Context)
+                               .value_or(IntRange{-Saturated, Saturated});
+  E = E->IgnoreParens();
+  if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+    if (!Cast->getSubExpr()->getType()->isIntegralOrEnumerationType())
+      return Unknown;
+    const IntRange Inner = rangeOf(Cast->getSubExpr(), Bounds, NonNegative);
+    return Inner.Lo >= Unknown.Lo && Inner.Hi <= Unknown.Hi ? Inner : Unknown;
+  }
+
+  IntRange Range = Unknown;
+  auto Of = [&](const Expr *Sub) { return rangeOf(Sub, Bounds, NonNegative); };
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    std::optional<IntRange> Computed;
+    const IntRange L = Of(Binary->getLHS()), R = Of(Binary->getRHS());
+    switch (Binary->getOpcode()) {
+    case BO_Add: Computed = {saturate(L.Lo + R.Lo), saturate(L.Hi + R.Hi)}; break;
+    case BO_Sub: Computed = {saturate(L.Lo - R.Hi), saturate(L.Hi - R.Lo)}; break;
+    case BO_Mul: Computed = multiply(L, R); break;
+    case BO_Div:
+      if (R.Lo > 0) {
+        const __int128 Q[] = {L.Lo / R.Lo, L.Lo / R.Hi, L.Hi / R.Lo, L.Hi / R.Hi};
+        Computed = {*std::min_element(std::begin(Q), std::end(Q)),
+                    *std::max_element(std::begin(Q), std::end(Q))};
+      }
+      break;
+    case BO_Rem:
+      if (R.Lo > 0)
+        Computed = L.Lo >= 0 ? IntRange{0, std::min(L.Hi, R.Hi - 1)}
+                             : IntRange{1 - R.Hi, R.Hi - 1};
+      break;
+    case BO_And:
+      if (L.Lo >= 0 || R.Lo >= 0)
+        Computed = {0, L.Lo >= 0 && R.Lo >= 0 ? std::min(L.Hi, R.Hi)
+                                              : (L.Lo >= 0 ? L.Hi : R.Hi)};
+      break;
+    case BO_Shr:
+      if (L.Lo >= 0 && R.Lo == R.Hi && R.Lo >= 0 && R.Lo < 64)
+        Computed = {L.Lo >> static_cast<int>(R.Lo), L.Hi >> static_cast<int>(R.Lo)};
+      break;
+    default:
+      break;
+    }
+    // A result outside the type wrapped or overflowed: only the type's range is known.
+    if (Computed && Computed->Lo >= Unknown.Lo && Computed->Hi <= Unknown.Hi)
+      Range = *Computed;
+  } else if (const auto *Conditional = dyn_cast<ConditionalOperator>(E)) {
+    Range = Of(Conditional->getTrueExpr()).unite(Of(Conditional->getFalseExpr()));
+  } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const StringRef Name = libraryName(Call->getDirectCallee());
+    if ((Name == "qMin" || Name == "min") && Call->getNumArgs() == 2) {
+      const IntRange A = Of(Call->getArg(0)), B = Of(Call->getArg(1));
+      Range = {std::min(A.Lo, B.Lo), std::min(A.Hi, B.Hi)};
+    } else if ((Name == "qMax" || Name == "max") && Call->getNumArgs() == 2) {
+      const IntRange A = Of(Call->getArg(0)), B = Of(Call->getArg(1));
+      Range = {std::max(A.Lo, B.Lo), std::max(A.Hi, B.Hi)};
+    } else if ((Name == "qBound" || Name == "clamp") && Call->getNumArgs() == 3) {
+      // qBound(min, value, max) and std::clamp(value, lo, hi)
+      const bool IsQt = Name == "qBound";
+      const IntRange Lo = Of(Call->getArg(IsQt ? 0 : 1)), Hi = Of(Call->getArg(2));
+      Range = {Lo.Lo, std::max(Lo.Lo, Hi.Hi)};
+    }
+  } else if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+        Field && Field->isBitField() && !Field->getBitWidth()->isValueDependent()) {
+      const unsigned Width = Field->getBitWidthValue(Context);
+      if (Width > 0 && Width < 64)
+        Range = Field->getType()->isSignedIntegerType()
+                    ? IntRange{-(static_cast<__int128>(1) << (Width - 1)),
+                               (static_cast<__int128>(1) << (Width - 1)) - 1}
+                    : IntRange{0, (static_cast<__int128>(1) << Width) - 1};
+    }
+  }
+
+  if (std::optional<ValueSubject> Subject = subjectOf(E))
+    for (const GuardBound &Bound : Bounds)
+      if (Bound.Factors.size() == 1 && Bound.Factors.front() == *Subject)
+        Range = Range.intersect(Bound.Range);
+  if (NonNegative(E) && Range.Hi >= 0)
+    Range.Lo = std::max<__int128>(Range.Lo, 0);
+  return Range;
+}
+
+bool ValueRanges::productMayOverflow(llvm::ArrayRef<const Expr *> Operands, QualType T,
+                                     llvm::ArrayRef<GuardBound> Bounds,
+                                     llvm::function_ref<bool(const Expr *)> NonNegative) const {
+  llvm::SmallVector<IntRange, 4> Ranges;
+  llvm::SmallVector<std::optional<ValueSubject>, 4> Subjects;
+  for (const Expr *Operand : Operands) {
+    Ranges.push_back(rangeOf(Operand, Bounds, NonNegative));
+    Subjects.push_back(subjectOf(Operand));
+  }
+  // Every intermediate product must fit, not only the last one.
+  for (size_t Count = 2; Count <= Operands.size(); ++Count) {
+    llvm::SmallVector<bool, 4> Used(Count, false);
+    IntRange Product = IntRange::point(1);
+    // A guard on a product of several operands (`w * h <= kMaxPixels`) bounds them together.
+    for (const GuardBound &Bound : Bounds) {
+      if (Bound.Factors.size() < 2)
+        continue;
+      llvm::SmallVector<size_t, 4> Matched;
+      for (const ValueSubject &Factor : Bound.Factors) {
+        for (size_t I = 0; I != Count; ++I)
+          if (!Used[I] && Subjects[I] && *Subjects[I] == Factor &&
+              !llvm::is_contained(Matched, I)) {
+            Matched.push_back(I);
+            break;
+          }
+      }
+      if (Matched.size() != Bound.Factors.size())
+        continue;
+      IntRange Group = IntRange::point(1);
+      for (size_t I : Matched) {
+        Used[I] = true;
+        Group = multiply(Group, Ranges[I]);
+      }
+      Product = multiply(Product, Group.intersect(Bound.Range));
+    }
+    for (size_t I = 0; I != Count; ++I)
+      if (!Used[I])
+        Product = multiply(Product, Ranges[I]);
+    if (!Product.fitsIn(T, Context))
+      return true;
+  }
+  return false;
+}
+
+} // namespace clang::tidy::pixmapcache

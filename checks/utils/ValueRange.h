@@ -1,0 +1,106 @@
+//===- ValueRange.h - integer value ranges from types, constants and guards ===//
+//
+// Whether an integer product can overflow depends on the values that reach it: `quint8 *
+// quint8` cannot overflow `int`, `w * h * 4` cannot either after `if (w > 8192 || h > 8192)
+// return;`. This analysis gives every integer expression an interval from its type, integer
+// constants, simple arithmetic, and the guards of the same function that dominate the point
+// of use in the control-flow graph (a comparison with a constant, a product compared with a
+// constant, `qMulOverflow`/`__builtin_mul_overflow`/`ckd_mul` that reported no overflow).
+// Guards count only for values that cannot change between the guard and the use: local
+// variables and parameters that are never modified in the function, fields of `this`, and
+// const accessors without arguments called on such variables or on `this`.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PIXMAPCACHE_CHECKS_UTILS_VALUERANGE_H
+#define PIXMAPCACHE_CHECKS_UTILS_VALUERANGE_H
+
+#include "clang/AST/Type.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Decl;
+class Expr;
+class FunctionDecl;
+class Stmt;
+namespace tidy::pixmapcache {
+
+/// A closed interval of integers. The bounds saturate far outside any 64-bit type, so a
+/// saturated interval never fits a C++ integer type.
+struct IntRange {
+  __int128 Lo;
+  __int128 Hi;
+
+  /// All values of integer (or enumeration, or bool) type `T`; nullopt for other types.
+  static std::optional<IntRange> ofType(QualType T, const ASTContext &Context);
+  static IntRange point(__int128 V) { return {V, V}; }
+
+  bool fitsIn(QualType T, const ASTContext &Context) const;
+  /// The common part; `*this` unchanged when the two do not overlap (contradictory facts
+  /// come from dead code, where any answer is fine).
+  IntRange intersect(IntRange Other) const;
+  IntRange unite(IntRange Other) const;
+};
+
+IntRange multiply(IntRange A, IntRange B);
+
+/// A value that a guard can bound and that keeps its value until the use (see above).
+struct ValueSubject {
+  const Decl *Object = nullptr; ///< the variable, or null for `this`
+  const Decl *Member = nullptr; ///< the field or accessor, or null for the variable itself
+  bool operator==(const ValueSubject &Other) const {
+    return Object == Other.Object && Member == Other.Member;
+  }
+};
+
+/// What a dominating guard says: the product of `Factors` (usually one) lies in `Range`.
+struct GuardBound {
+  llvm::SmallVector<ValueSubject, 2> Factors;
+  IntRange Range;
+};
+
+class ValueRanges {
+public:
+  explicit ValueRanges(ASTContext &Context);
+  ~ValueRanges();
+
+  /// The subject `E` designates (through parentheses and casts), if any.
+  static std::optional<ValueSubject> subjectOf(const Expr *E);
+
+  /// Whether `Var` keeps its value throughout `Function`: it is never assigned, incremented,
+  /// or passed by non-const reference or pointer.
+  bool isUnchanged(const FunctionDecl *Function, const Decl *Var);
+
+  /// The bounds that guards dominating `At` put on unchanging values in `Function`.
+  std::vector<GuardBound> boundsAt(const FunctionDecl *Function, const Stmt *At);
+
+  /// The interval of `E` given `Bounds`. `NonNegative` tells which values the caller takes
+  /// to be non-negative (sizes); it sees the expressions without parentheses and casts.
+  IntRange rangeOf(const Expr *E, llvm::ArrayRef<GuardBound> Bounds,
+                   llvm::function_ref<bool(const Expr *)> NonNegative) const;
+
+  /// Whether evaluating `Operands[0] * Operands[1] * ...` left to right in `T` may overflow
+  /// in some step, given `Bounds`.
+  bool productMayOverflow(llvm::ArrayRef<const Expr *> Operands, QualType T,
+                          llvm::ArrayRef<GuardBound> Bounds,
+                          llvm::function_ref<bool(const Expr *)> NonNegative) const;
+
+  struct FunctionInfo;
+
+private:
+  const FunctionInfo *infoFor(const FunctionDecl *Function);
+
+  ASTContext &Context;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionInfo>> Functions;
+};
+
+} // namespace tidy::pixmapcache
+} // namespace clang
+
+#endif
