@@ -132,6 +132,11 @@ void collectOperands(const Expr *E, QualType Type, llvm::SmallVectorImpl<const E
   Out.push_back(E);
 }
 
+/// Qualified, so that a cost passed to QCache<K, T>::insert says which cache it is.
+std::string quotedName(const NamedDecl *D) {
+  return D ? "'" + D->getQualifiedNameAsString() + "'" : "";
+}
+
 bool isPlainFileRange(SourceRange Range) {
   return Range.isValid() && Range.getBegin().isFileID() && Range.getEnd().isFileID();
 }
@@ -653,8 +658,7 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
                      "size to %3|used as the %2 size of a 'new[]' array|passed as the %2 "
                      "argument to %3}1")
                 << Type << static_cast<int>(Sink.Kind) << Sink.Type;
-    // Qualified, so that a cost passed to QCache<K, T>::insert says which cache it is.
-    Diag << (Sink.Target ? "'" + Sink.Target->getQualifiedNameAsString() + "'" : "");
+    Diag << quotedName(Sink.Target);
     Diag << Product->getSourceRange();
     if (Fix) {
       Diag << *Fix;
@@ -682,7 +686,7 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
     else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Sink.Forwarded))
       Final = Construct->getConstructor();
     diag(Sink.Forwarded->getBeginLoc(), "%0 passes it on as the cost to %1", DiagnosticIDs::Note)
-        << Sink.Target << Final;
+        << quotedName(Sink.Target) << quotedName(Final);
   }
 
   if (FixUsesPxc) {
@@ -702,7 +706,7 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
     diag(Product->getBeginLoc(),
          "widen the first operand to a 64-bit type and give the parameter of %0 a 64-bit type",
          DiagnosticIDs::Note)
-        << Sink.Target;
+        << quotedName(Sink.Target);
   else if (Widens)
     diag(Product->getBeginLoc(),
          "widen the first operand to '%0' so that the whole product is computed in '%0'",

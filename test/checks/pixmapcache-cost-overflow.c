@@ -1,0 +1,37 @@
+// In C the fix-it widens with a C cast.
+// RUN: %check_tidy %s pixmapcache-cost-overflow %t -- -std=c11
+// RUN: %clangc -std=c11 -fsyntax-only %t.c
+
+#include <stdint.h>
+#include <stdlib.h>
+
+unsigned char *allocate_rgba(int width, int height) {
+  return malloc(width * height * 4);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: multiplication computed in 'int' can overflow before its result is passed as the 'size_t' (aka 'unsigned long') size to 'malloc' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the 'int' result is widened to 'size_t' (aka 'unsigned long') only here
+  // CHECK-MESSAGES: :[[@LINE-3]]:17: note: widen the first operand to 'size_t' so that the whole product is computed in 'size_t'
+  // CHECK-FIXES: {{^}}  return malloc((size_t)width * height * 4);{{$}}
+}
+
+int64_t row_bytes(int stride, int rows) {
+  int64_t bytes = (int64_t)(stride * rows);
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: multiplication computed in 'int' can overflow before its result is cast to 'int64_t' (aka 'long') [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: the 'int' result is widened to 'int64_t' (aka 'long') only here
+  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: widen the first operand to 'int64_t' so that the whole product is computed in 'int64_t'
+  // CHECK-FIXES: {{^}}  int64_t bytes = (int64_t)stride * rows;{{$}}
+  return bytes;
+}
+
+/* Checked with the builtin that C23's ckd_mul expands to. */
+int64_t checked_bytes(int width, int height) {
+  int pixels;
+  if (__builtin_mul_overflow(width, height, &pixels))
+    return -1;
+  return width * height;
+}
+
+void *zeroed(int width, int height) {
+  if (width > 16384 || height > 16384)
+    return NULL;
+  return calloc(width * height, 4);
+}
