@@ -39,7 +39,7 @@ public:
   /// Stores a copy of `value`; false (and nothing stored) when `cost` is negative or above
   /// the limit of the key's shard, maxCost() / shardCount().
   bool insert(const Key &key, T value, Cost cost) {
-    // Allocate outside the lock: the critical section should only relink entries.
+    // Copy the value before taking the lock, which other threads may be waiting for.
     auto object = std::make_unique<T>(std::move(value));
     const std::size_t hash = hasher_(key);
     Shard &shard = shardFor(hash);

@@ -26,8 +26,9 @@ public:
   static constexpr Cost kDefaultCacheLimitKb = Cost{10} * 1024;
 
   /// Throws std::invalid_argument for a negative limit.
-  explicit ImageCache(Cost cacheLimitKb = kDefaultCacheLimitKb,
-                      std::size_t shardCount = ConcurrentCostCache<QString, QImage, QStringHash>::kDefaultShardCount);
+  explicit ImageCache(
+      Cost cacheLimitKb = kDefaultCacheLimitKb,
+      std::size_t shardCount = ConcurrentCostCache<QString, QImage, QStringHash>::kDefaultShardCount);
 
   /// Stores `image` under `key`; false (and nothing changed) when it costs more than a shard's
   /// share of the limit.

@@ -19,7 +19,6 @@
 #include <QPixmap>
 #include <QString>
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 
