@@ -1,5 +1,7 @@
+#include <QtConcurrent/QtConcurrent>
 #include <QtCore/QCache>
 #include <QtGui/QImage>
+#include <QtGui/QPixmapCache>
 
 #include <cstdlib>
 
@@ -18,3 +20,26 @@ const QImage *thumbnail(QCache<int, QImage> &cache, int key) {
 }
 
 int width(const KeyArray &array) { return array.keys[0]; }
+
+qint64 pixelBytes(const QImage &image) { return image.width() * image.height() * 4; }
+
+struct SharedKey {
+  int ref = 1;
+};
+
+class Key {
+public:
+  Key(const Key &other) : d(other.d) { ++d->ref; }
+  Key &operator=(const Key &) = delete;
+  ~Key() {
+    if (!--d->ref)
+      delete d;
+  }
+
+private:
+  SharedKey *d;
+};
+
+void warmInBackground() {
+  (void)QtConcurrent::run([] { QPixmapCache::clear(); });
+}
