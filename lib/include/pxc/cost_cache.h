@@ -13,6 +13,7 @@
 
 #include "pxc/cost.h"
 
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -173,6 +174,7 @@ private:
     // The node is not in the recency list, so trimming cannot evict it; cost <= maxCost_
     // keeps the target non-negative.
     trimTo(maxCost_ - cost);
+    assert(totalCost_ <= maxCost_ - cost && "so the sum below cannot exceed maxCost_");
     if (isNew) {
       linkIntoBucket(*node);
       ++size_;
