@@ -281,6 +281,31 @@ bool countsDeletedObject(const Expr *CounterLValue, const Expr *Deleted) {
   return isSameLValue(Holder, Deleted);
 }
 
+bool hasErrors(const Stmt *S) {
+  if (!S)
+    return false;
+  // An expression's flag covers its subexpressions.
+  if (const auto *E = dyn_cast<Expr>(S))
+    return E->containsErrors();
+  return llvm::any_of(S->children(), hasErrors);
+}
+
+/// Half-typed code (clangd checks on every keystroke): the protocol cannot be judged while
+/// the function, or a member function of the class, does not compile.
+bool isBroken(const NamedDecl *Owner) {
+  auto BodyBroken = [](const FunctionDecl *Function) {
+    return Function->isInvalidDecl() || hasErrors(Function->getBody());
+  };
+  if (const auto *Function = dyn_cast<FunctionDecl>(Owner))
+    return BodyBroken(Function);
+  const auto *Record = cast<CXXRecordDecl>(Owner);
+  return Record->isInvalidDecl() ||
+         llvm::any_of(Record->methods(), [&](const CXXMethodDecl *Method) {
+           const FunctionDecl *Definition = nullptr;
+           return Method->hasBody(Definition) && BodyBroken(Definition);
+         });
+}
+
 /// The class or function that reports are grouped by; lambdas belong to their function.
 const NamedDecl *ownerOf(const FunctionDecl *Function) {
   while (const auto *Method = dyn_cast<CXXMethodDecl>(Function)) {
@@ -535,7 +560,7 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Count || (Function->getIdentifier() && Function->getName() == "intrusive_ptr_release"))
     return;
   const NamedDecl *Owner = ownerOf(Function);
-  if (!ReportedOwners.insert(Owner->getCanonicalDecl()).second)
+  if (!ReportedOwners.insert(Owner->getCanonicalDecl()).second || isBroken(Owner))
     return;
   if (!Index)
     Index = std::make_unique<RefCountIndex>(Context);
