@@ -1,5 +1,6 @@
 //===- CostOverflowCheck.cpp - pixmapcache-cost-overflow -------------------===//
 #include "CostOverflowCheck.h"
+#include "utils/LibraryFunctions.h"
 #include "utils/ValueRange.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -85,15 +86,6 @@ std::string qualifiedName(const FunctionDecl *Function) {
     }
   }
   return Name;
-}
-
-StringRef libraryName(const FunctionDecl *Callee) {
-  if (!Callee || !Callee->getIdentifier())
-    return "";
-  const DeclContext *Context = Callee->getDeclContext()->getRedeclContext();
-  if (Context->isTranslationUnit() || Context->isStdNamespace())
-    return Callee->getName();
-  return "";
 }
 
 /// qMin, qMax, qBound and their std:: twins pass one of their arguments through.

@@ -1,6 +1,7 @@
 //===- UncheckedReallocCheck.cpp - pixmapcache-unchecked-realloc ----------===//
 #include "UncheckedReallocCheck.h"
 #include "utils/ExprEquivalence.h"
+#include "utils/LibraryFunctions.h"
 #include "utils/NullCheckFlow.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -118,8 +119,7 @@ std::string spell(const Expr *E, const ASTContext &Context) {
 
 /// The C library's realloc, the one allocator pxc::tryRealloc can stand in for.
 bool isLibraryRealloc(const FunctionDecl *Callee) {
-  return Callee->getIdentifier() && Callee->getName() == "realloc" &&
-         Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  return libraryName(Callee) == "realloc";
 }
 
 bool isPlainFileRange(SourceRange Range) {

@@ -3,6 +3,7 @@
 #include "ExprEquivalence.h"
 #include "ForwardPaths.h"
 #include "FunctionGraphs.h"
+#include "LibraryFunctions.h"
 #include "ValueHolders.h"
 
 #include "clang/AST/ASTContext.h"
@@ -366,11 +367,8 @@ bool NullCheckFlow::isMemoryFunction(const FunctionDecl *Function) {
       "strncat", "strlen",  "strcmp",  "strncmp", "strchr",  "strrchr", "strdup",
       "wmemcpy", "wmemmove", "wmemset", "wcscpy", "wcsncpy", "wcslen",
       "qstrcpy", "qstrncpy", "qstrlen", "qstrcmp", "qstrncmp"};
-  const IdentifierInfo *Name = Function->getIdentifier();
-  if (!Name || !Names.contains(Name->getName()))
-    return false;
-  const DeclContext *Context = Function->getDeclContext()->getRedeclContext();
-  return Context->isTranslationUnit() || Function->isInStdNamespace();
+  const StringRef Name = libraryName(Function);
+  return !Name.empty() && Names.contains(Name);
 }
 
 } // namespace clang::tidy::pixmapcache

@@ -1,14 +1,13 @@
 //===- ValueRange.cpp -----------------------------------------------------===//
 #include "ValueRange.h"
-#include "BrokenCode.h"
+#include "FunctionGraphs.h"
+#include "LibraryFunctions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Analysis/CFG.h"
-#include "clang/Analysis/CFGStmtMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <algorithm>
@@ -46,17 +45,6 @@ std::optional<__int128> constantValue(const Expr *E, const ASTContext &Context) 
     return std::nullopt;
   return V.isSigned() ? static_cast<__int128>(V.getSExtValue())
                       : static_cast<__int128>(V.getZExtValue());
-}
-
-/// The name of a free function or of a function in namespace std (`std::min`), for the
-/// handful of library functions the analysis knows.
-StringRef libraryName(const FunctionDecl *Callee) {
-  if (!Callee || !Callee->getIdentifier())
-    return "";
-  const DeclContext *Context = Callee->getDeclContext()->getRedeclContext();
-  if (Context->isTranslationUnit() || Context->isStdNamespace())
-    return Callee->getName();
-  return "";
 }
 
 const Expr *stripValueCasts(const Expr *E) {
@@ -275,33 +263,26 @@ struct GuardEdge {
 } // namespace
 
 struct ValueRanges::FunctionInfo {
-  std::unique_ptr<CFG> Graph;
-  std::unique_ptr<ParentMap> Parents;
-  std::unique_ptr<CFGStmtMap> Blocks;
+  const FunctionGraph *Graph;
   std::unique_ptr<ExprMutationAnalyzer> Mutations;
   std::vector<GuardEdge> Guards;
 };
 
-ValueRanges::ValueRanges(ASTContext &Context) : Context(Context) {}
+ValueRanges::ValueRanges(ASTContext &Context)
+    : Context(Context), Graphs(std::make_unique<FunctionGraphs>(Context)) {}
 ValueRanges::~ValueRanges() = default;
 
 const ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
   auto [It, Inserted] = Functions.try_emplace(Function);
   if (!Inserted)
     return It->second.get();
-  Stmt *Body = Function->getBody();
-  if (!Body || Function->isInvalidDecl() || isHalfTyped(Function, Context))
+  const FunctionGraph *Graph = Graphs->get(Function);
+  if (!Graph)
     return nullptr;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
   auto Info = std::make_unique<FunctionInfo>();
-  Info->Graph = CFG::buildCFG(Function, Body, &Context, Options);
-  if (!Info->Graph)
-    return nullptr;
-  Info->Parents = std::make_unique<ParentMap>(Body);
-  Info->Blocks.reset(CFGStmtMap::Build(Info->Graph.get(), Info->Parents.get()));
-  Info->Mutations = std::make_unique<ExprMutationAnalyzer>(*Body, Context);
-  for (const CFGBlock *Block : *Info->Graph) {
+  Info->Graph = Graph;
+  Info->Mutations = std::make_unique<ExprMutationAnalyzer>(*Function->getBody(), Context);
+  for (const CFGBlock *Block : *Graph->Graph) {
     const Expr *Condition = Block->succ_size() == 2 ? Block->getLastCondition() : nullptr;
     if (!Condition)
       continue;
@@ -326,13 +307,13 @@ std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, cons
   const FunctionInfo *Info = Function ? infoFor(Function) : nullptr;
   if (!Info || Info->Guards.empty())
     return Result;
-  const CFGBlock *Target = Info->Blocks->getBlock(const_cast<Stmt *>(At));
+  const CFGBlock *Target = Info->Graph->StmtPositions.lookup(At).Block;
   if (!Target)
     return Result;
   // A guard edge dominates `At` when `At` cannot be reached from the entry without it.
   auto ReachableWithout = [&](const GuardEdge &Edge) {
-    llvm::DenseSet<const CFGBlock *> Seen{&Info->Graph->getEntry()};
-    llvm::SmallVector<const CFGBlock *, 32> Work{&Info->Graph->getEntry()};
+    llvm::DenseSet<const CFGBlock *> Seen{&Info->Graph->Graph->getEntry()};
+    llvm::SmallVector<const CFGBlock *, 32> Work{&Info->Graph->Graph->getEntry()};
     while (!Work.empty()) {
       const CFGBlock *Block = Work.pop_back_val();
       if (Block == Target)

@@ -31,6 +31,8 @@ class FunctionDecl;
 class Stmt;
 namespace tidy::pixmapcache {
 
+class FunctionGraphs;
+
 /// A closed interval of integers. The bounds saturate far outside any 64-bit type, so a
 /// saturated interval never fits a C++ integer type.
 struct IntRange {
@@ -97,6 +99,7 @@ private:
   const FunctionInfo *infoFor(const FunctionDecl *Function);
 
   ASTContext &Context;
+  std::unique_ptr<FunctionGraphs> Graphs;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionInfo>> Functions;
 };
 

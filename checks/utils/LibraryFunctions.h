@@ -1,0 +1,19 @@
+//===- LibraryFunctions.h - recognise C, C++ and Qt library functions -----===//
+#ifndef PIXMAPCACHE_CHECKS_UTILS_LIBRARYFUNCTIONS_H
+#define PIXMAPCACHE_CHECKS_UTILS_LIBRARYFUNCTIONS_H
+
+#include "llvm/ADT/StringRef.h"
+
+namespace clang {
+class FunctionDecl;
+namespace tidy::pixmapcache {
+
+/// The name of a function declared at global scope or in namespace std (`realloc`,
+/// `std::min`, `qMax`), or "" for any other function: the checks know a handful of library
+/// functions by name and must not mistake a user's `mylib::realloc` for one.
+llvm::StringRef libraryName(const FunctionDecl *Callee);
+
+} // namespace tidy::pixmapcache
+} // namespace clang
+
+#endif
