@@ -74,7 +74,7 @@ void OffThreadAccessCheck::report(const OffThreadUse &Use, const ThreadFacts &Fa
   diag(Loc, "%0 on a worker thread %select{silently fails: QPixmapCache works only on the GUI "
             "thread since Qt 5.13, elsewhere insert and find return false and the cache never "
             "hits|is undefined: widgets may only be used on the GUI thread|is undefined: %2 may "
-            "only be used on the GUI thread}1")
+            "only be used on the GUI thread|is undefined: %2 may only be used on the GUI thread}1")
       << What << static_cast<int>(Gui.Api) << quoted(Gui.ApiName, "");
 
   const EntryFact &Entry = *Use.Entry;
@@ -82,7 +82,7 @@ void OffThreadAccessCheck::report(const OffThreadUse &Use, const ThreadFacts &Fa
        "%0 runs on a worker thread: %select{it overrides %2|it is passed to %2|it is listed in "
        "ThreadEntryFunctions}1",
        DiagnosticIDs::Note)
-      << quoted(Entry.Name, "this lambda") << static_cast<int>(Entry.Kind)
+      << quoted(Entry.Name, "the lambda") << static_cast<int>(Entry.Kind)
       << quoted(Entry.Via, "");
   const unsigned Omitted = Use.PathLength - Use.Path.size();
   for (unsigned I = 0; I != Use.Path.size(); ++I) {
@@ -109,12 +109,16 @@ void OffThreadAccessCheck::report(const OffThreadUse &Use, const ThreadFacts &Fa
          "queued signal",
          DiagnosticIDs::Note);
     break;
-  case GuiApiKind::Other:
+  case GuiApiKind::Pixmap:
     diag(Loc,
          "work on a QImage in the worker (it may be loaded, painted on and cached in "
          "'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with "
          "QPixmap::fromImage on the GUI thread; or run this code there with "
          "QMetaObject::invokeMethod(qApp, ...)",
+         DiagnosticIDs::Note);
+    break;
+  case GuiApiKind::Other:
+    diag(Loc, "run this code on the GUI thread with QMetaObject::invokeMethod(qApp, ...)",
          DiagnosticIDs::Note);
     break;
   }

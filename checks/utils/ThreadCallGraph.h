@@ -44,7 +44,8 @@ enum class GuiUseKind { Call, Construction, Painting };
 enum class GuiApiKind {
   PixmapCache, ///< QPixmapCache: fails silently off the GUI thread
   Widget,      ///< QWidget and its subclasses
-  Other,       ///< QPixmap and anything else listed as GUI-thread-only
+  Pixmap,      ///< QPixmap, and functions that make one (QIcon::pixmap)
+  Other,       ///< anything else listed as GUI-thread-only
 };
 
 /// A use of a GUI-thread-only API.

@@ -13,6 +13,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace clang::tidy::pixmapcache {
 
@@ -91,13 +92,20 @@ public:
     return listedBase(Class, GuiOnly, GuiOnlyClasses);
   }
   bool isGuiThreadObject(const Expr *E);
-  GuiApiKind apiKind(const CXXRecordDecl *Class) {
-    if (!Class)
-      return GuiApiKind::Other;
-    if (Class->getQualifiedNameAsString() == "QPixmapCache")
+  /// What kind of GUI-thread-only API a member of `Class`, or `Function`, is: the advice
+  /// differs for the cache, widgets, and whatever is or makes a QPixmap.
+  GuiApiKind apiKind(const CXXRecordDecl *Class, const FunctionDecl *Function = nullptr) {
+    static const llvm::StringSet<> Widget = {"QWidget"}, Pixmap = {"QPixmap"};
+    if (Class && Class->getQualifiedNameAsString() == "QPixmapCache")
       return GuiApiKind::PixmapCache;
-    static const llvm::StringSet<> Widget = {"QWidget"};
-    return listedBase(Class, Widget, WidgetClasses) ? GuiApiKind::Widget : GuiApiKind::Other;
+    if (Class && listedBase(Class, Widget, WidgetClasses))
+      return GuiApiKind::Widget;
+    const CXXRecordDecl *Returned =
+        Function ? Function->getReturnType()->getAsCXXRecordDecl() : nullptr;
+    for (const CXXRecordDecl *Candidate : {Class, Returned})
+      if (Candidate && listedBase(Candidate, Pixmap, PixmapClasses))
+        return GuiApiKind::Pixmap;
+    return GuiApiKind::Other;
   }
   /// Whether `Async`, a call of std::async, may run its callable on another thread.
   bool mayRunAsync(const CallExpr *Async);
@@ -114,7 +122,7 @@ private:
   llvm::DenseMap<const FunctionDecl *, CalleeRole> Roles;
   llvm::DenseMap<const Decl *, std::string> Usrs;
   llvm::DenseMap<const CXXRecordDecl *, const CXXRecordDecl *> GuiOnlyClasses, ContextClasses,
-      WidgetClasses;
+      WidgetClasses, PixmapClasses;
 };
 
 const std::string &FactCollector::usr(const FunctionDecl *F) {
@@ -127,6 +135,24 @@ const std::string &FactCollector::usr(const FunctionDecl *F) {
       It->second = "pxc-local@" + std::to_string(reinterpret_cast<uintptr_t>(Canonical));
     else
       It->second = Buffer.str().str();
+    // USRs name lambdas and local classes by their enclosing function only ("@Sa"): two
+    // lambdas of one member function, or two instantiations of a template for two lambdas,
+    // share a USR. Where one is involved, the position and the template arguments (which
+    // print lambdas by position) tell them apart.
+    if (StringRef(It->second).contains("@Sa")) {
+      llvm::raw_string_ostream Id(It->second);
+      Id << '@' << F->getLocation().printToString(SM);
+      auto PrintArgs = [&](ArrayRef<TemplateArgument> Args) {
+        for (const TemplateArgument &Arg : Args)
+          if (Arg.getKind() == TemplateArgument::Type)
+            Id << ',' << Arg.getAsType().getAsString();
+      };
+      if (const TemplateArgumentList *Args = F->getTemplateSpecializationArgs())
+        PrintArgs(Args->asArray());
+      if (const auto *Specialization =
+              dyn_cast<ClassTemplateSpecializationDecl>(F->getDeclContext()))
+        PrintArgs(Specialization->getTemplateArgs().asArray());
+    }
   }
   return It->second;
 }
@@ -178,7 +204,7 @@ CalleeRole FactCollector::classify(const FunctionDecl *F) {
   const auto *Method = dyn_cast<CXXMethodDecl>(F);
   const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
   if (GuiOnly.contains(Name))
-    return {CalleeRole::GuiOnly, apiKind(Class), Name, Name};
+    return {CalleeRole::GuiOnly, apiKind(Class, F), Name, Name};
   if (Class && !isa<CXXDestructorDecl>(Method) && !Method->isCopyAssignmentOperator() &&
       !Method->isMoveAssignmentOperator())
     if (const CXXRecordDecl *Listed = guiOnlyClass(Class)) {
@@ -188,7 +214,7 @@ CalleeRole FactCollector::classify(const FunctionDecl *F) {
       // reports what they do, not that they exist.
       if (Constructor ? !Constructor->isCopyOrMoveConstructor()
                       : Class == Listed || inSystemHeader(Class))
-        return {CalleeRole::GuiOnly, apiKind(Class),
+        return {CalleeRole::GuiOnly, apiKind(Class, F),
                 Constructor ? Class->getQualifiedNameAsString() : Name,
                 Listed->getQualifiedNameAsString()};
     }
@@ -313,9 +339,12 @@ private:
     return Operators;
   }
 
+  /// How far `auto a = ...; auto b = a; run(b);` is followed (`p = p` must end).
+  static constexpr unsigned MaxVariableHops = 4;
+
   /// The functions that `Arg`, a callable argument, may run; marks the lambdas and names
   /// it consists of as accounted for.
-  llvm::SmallVector<const FunctionDecl *, 1> callables(const Expr *Arg) {
+  llvm::SmallVector<const FunctionDecl *, 1> callables(const Expr *Arg, unsigned Depth = 0) {
     llvm::SmallVector<const FunctionDecl *, 1> Functions;
     const Expr *E = Arg;
     while (true) {
@@ -348,11 +377,11 @@ private:
         Functions.push_back(Function);
         return Functions;
       }
-      // A local lambda passed by name: the lambda is accounted for at its definition.
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->getInit())
-        if (const auto *Lambda =
-                dyn_cast<LambdaExpr>(Var->getInit()->IgnoreUnlessSpelledInSource()))
-          Consumed.insert(Lambda);
+      // A local variable passed by name (a lambda, a std::function, a function pointer):
+      // what initialised it is passed on.
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->isLocalVarDecl() && Var->getInit() && Depth < MaxVariableHops)
+        return callables(Var->getInit(), Depth + 1);
     }
     QualType Type = E->getType().getNonReferenceType();
     if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl())
@@ -489,6 +518,18 @@ void FactCollector::collect(const FunctionDecl *F) {
   Facts.Summary.Functions.push_back(std::move(Summary));
 }
 
+/// The function whose text holds `F`: for a lambda, the function it is written in, whose
+/// brackets tell whether the lambda is typed completely.
+const Decl *writtenIn(const FunctionDecl *F) {
+  while (const auto *Method = dyn_cast<CXXMethodDecl>(F)) {
+    const auto *Outer = dyn_cast<FunctionDecl>(Method->getParent()->getDeclContext());
+    if (!Method->getParent()->isLambda() || !Outer)
+      break;
+    F = Outer;
+  }
+  return F;
+}
+
 /// Finds the function definitions, including lambdas, instantiations and implicit members.
 class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
 public:
@@ -498,7 +539,7 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *F) {
     if (!F->doesThisDeclarationHaveABody() || F->isDependentContext() || F->isInvalidDecl() ||
-        Collector.inSystemHeader(F) || isHalfTyped(F, Collector.Context))
+        Collector.inSystemHeader(F) || isHalfTyped(writtenIn(F), Collector.Context))
       return true;
     Collector.collect(F);
     return true;

@@ -105,76 +105,76 @@ QString pixmapKey(const QString &name) { return name; }
 void startThreads(const QImage &image, QList<QImage> images, QThreadPool *pool) {
   QThread *thread = QThread::create([image] { QPixmap::fromImage(image); });
   // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:37: note: this lambda runs on a worker thread: it is passed to 'QThread::create'
+  // CHECK-MESSAGES: :[[@LINE-2]]:37: note: the lambda runs on a worker thread: it is passed to 'QThread::create'
   // CHECK-MESSAGES: :[[@LINE-3]]:47: note: work on a QImage in the worker
   QtConcurrent::run([image] { QPixmap::fromImage(image); });
   // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
   // CHECK-MESSAGES: :[[@LINE-3]]:31: note: work on a QImage in the worker
   QtConcurrent::run(pool, [image] { QPixmap::fromImage(image); });
   // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
+  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
   // CHECK-MESSAGES: :[[@LINE-3]]:37: note: work on a QImage in the worker
   QtConcurrent::run(fromImage, image);
   QtConcurrent::map(images, [](QImage &i) { QPixmapCache::insert(QStringLiteral("x"), QPixmap::fromImage(i)); });
   // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: call to 'QPixmapCache::insert' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:29: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::map'
+  // CHECK-MESSAGES: :[[@LINE-2]]:29: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::map'
   // CHECK-MESSAGES: :[[@LINE-3]]:45: note: cache QImage in 'pxc::ImageCache'
   // CHECK-MESSAGES: :[[@LINE-4]]:87: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-5]]:29: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::map'
+  // CHECK-MESSAGES: :[[@LINE-5]]:29: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::map'
   // CHECK-MESSAGES: :[[@LINE-6]]:87: note: work on a QImage in the worker
   QtConcurrent::mapped(images, [](const QImage &i) { return QPixmap::fromImage(i); });
   // CHECK-MESSAGES: :[[@LINE-1]]:61: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:32: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::mapped'
+  // CHECK-MESSAGES: :[[@LINE-2]]:32: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::mapped'
   // CHECK-MESSAGES: :[[@LINE-3]]:61: note: work on a QImage in the worker
   QtConcurrent::mappedReduced(
       images, [](const QImage &i) { return i.width(); },
       [](int &sum, int width) { QPixmapCache::setCacheLimit(sum += width); });
       // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: call to 'QPixmapCache::setCacheLimit' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-      // CHECK-MESSAGES: :[[@LINE-2]]:7: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::mappedReduced'
+      // CHECK-MESSAGES: :[[@LINE-2]]:7: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::mappedReduced'
       // CHECK-MESSAGES: :[[@LINE-3]]:33: note: cache QImage in 'pxc::ImageCache'
   QtConcurrent::filter(images, [](const QImage &) { QPixmap p; return QPixmapCache::find(pixmapKey("f"), &p); });
   // CHECK-MESSAGES: :[[@LINE-1]]:61: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:32: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::filter'
+  // CHECK-MESSAGES: :[[@LINE-2]]:32: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::filter'
   // CHECK-MESSAGES: :[[@LINE-3]]:61: note: work on a QImage in the worker
   // CHECK-MESSAGES: :[[@LINE-4]]:71: warning: call to 'QPixmapCache::find' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-5]]:32: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::filter'
+  // CHECK-MESSAGES: :[[@LINE-5]]:32: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::filter'
   // CHECK-MESSAGES: :[[@LINE-6]]:71: note: cache QImage in 'pxc::ImageCache'
   QtConcurrent::filtered(images, [](const QImage &i) { QPixmap p; return p.isNull(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:64: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:34: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::filtered'
+  // CHECK-MESSAGES: :[[@LINE-2]]:34: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::filtered'
   // CHECK-MESSAGES: :[[@LINE-3]]:64: note: work on a QImage in the worker
   // CHECK-MESSAGES: :[[@LINE-4]]:76: warning: call to 'QPixmap::isNull' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-5]]:34: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::filtered'
+  // CHECK-MESSAGES: :[[@LINE-5]]:34: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::filtered'
   // CHECK-MESSAGES: :[[@LINE-6]]:76: note: work on a QImage in the worker
   QThreadPool::globalInstance()->start([] { QPixmap(4, 4); });
   // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:40: note: this lambda runs on a worker thread: it is passed to 'QThreadPool::start'
+  // CHECK-MESSAGES: :[[@LINE-2]]:40: note: the lambda runs on a worker thread: it is passed to 'QThreadPool::start'
   // CHECK-MESSAGES: :[[@LINE-3]]:45: note: work on a QImage in the worker
   pool->tryStart([] { QPixmapCache::clear(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:18: note: this lambda runs on a worker thread: it is passed to 'QThreadPool::tryStart'
+  // CHECK-MESSAGES: :[[@LINE-2]]:18: note: the lambda runs on a worker thread: it is passed to 'QThreadPool::tryStart'
   // CHECK-MESSAGES: :[[@LINE-3]]:23: note: cache QImage in 'pxc::ImageCache'
   std::thread worker([image] { QPixmap::fromImage(image); });
   // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:22: note: this lambda runs on a worker thread: it is passed to 'std::thread'
+  // CHECK-MESSAGES: :[[@LINE-2]]:22: note: the lambda runs on a worker thread: it is passed to 'std::thread'
   // CHECK-MESSAGES: :[[@LINE-3]]:32: note: work on a QImage in the worker
   worker.join();
   std::jthread joining([] { QPixmap pixmap; });
   // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:24: note: this lambda runs on a worker thread: it is passed to 'std::jthread'
+  // CHECK-MESSAGES: :[[@LINE-2]]:24: note: the lambda runs on a worker thread: it is passed to 'std::jthread'
   // CHECK-MESSAGES: :[[@LINE-3]]:37: note: work on a QImage in the worker
   auto async = std::async([] { QPixmap pixmap; });
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: this lambda runs on a worker thread: it is passed to 'std::async'
+  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: the lambda runs on a worker thread: it is passed to 'std::async'
   // CHECK-MESSAGES: :[[@LINE-3]]:40: note: work on a QImage in the worker
   auto explicitAsync = std::async(std::launch::async, [] { QPixmap pixmap; });
   // CHECK-MESSAGES: :[[@LINE-1]]:68: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:55: note: this lambda runs on a worker thread: it is passed to 'std::async'
+  // CHECK-MESSAGES: :[[@LINE-2]]:55: note: the lambda runs on a worker thread: it is passed to 'std::async'
   // CHECK-MESSAGES: :[[@LINE-3]]:68: note: work on a QImage in the worker
   auto either = std::async(std::launch::async | std::launch::deferred, [] { QPixmap pixmap; });
   // CHECK-MESSAGES: :[[@LINE-1]]:85: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:72: note: this lambda runs on a worker thread: it is passed to 'std::async'
+  // CHECK-MESSAGES: :[[@LINE-2]]:72: note: the lambda runs on a worker thread: it is passed to 'std::async'
   // CHECK-MESSAGES: :[[@LINE-3]]:85: note: work on a QImage in the worker
   // Deferred: it runs in the thread that waits for it, here.
   auto deferred = std::async(std::launch::deferred, [] { QPixmap pixmap; });
@@ -189,7 +189,7 @@ void startThreads(const QImage &image, QList<QImage> images, QThreadPool *pool) 
 namespace depth {
 void level4() { QPixmapCache::clear(); }
 // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-// CHECK-MESSAGES: :[[@LINE+9]]:28: note: this lambda runs on a worker thread: it is passed to 'std::thread'
+// CHECK-MESSAGES: :[[@LINE+9]]:28: note: the lambda runs on a worker thread: it is passed to 'std::thread'
 // CHECK-MESSAGES: :[[@LINE+8]]:33: note: 'depth::level1' is called here
 // CHECK-MESSAGES: :[[@LINE+6]]:17: note: 'depth::level2' is called here
 // CHECK-MESSAGES: :[[@LINE+4]]:17: note: 'depth::level3' is called here
@@ -202,7 +202,7 @@ void start() { std::thread([] { level1(); }).detach(); }
 
 void six5() { QPixmap pixmap; }
 // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-// CHECK-MESSAGES: :[[@LINE+9]]:31: note: this lambda runs on a worker thread: it is passed to 'std::thread'
+// CHECK-MESSAGES: :[[@LINE+9]]:31: note: the lambda runs on a worker thread: it is passed to 'std::thread'
 // CHECK-MESSAGES: :[[@LINE+8]]:36: note: 'depth::six1' is called here
 // CHECK-MESSAGES: :[[@LINE+4]]:15: note: after 2 more calls, 'depth::six4' is called here
 // CHECK-MESSAGES: :[[@LINE+2]]:15: note: 'depth::six5' is called here
@@ -226,13 +226,13 @@ private:
   QPixmap scaled(const QImage &image) const {
     return QPixmap::fromImage(image).scaled(32, 32);
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE+16]]:21: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
+    // CHECK-MESSAGES: :[[@LINE+16]]:21: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
     // CHECK-MESSAGES: :[[@LINE+15]]:52: note: 'Renderer::renderAll' is called here
     // CHECK-MESSAGES: :[[@LINE-9]]:14: note: 'Renderer::render' is called here
     // CHECK-MESSAGES: :[[@LINE-13]]:54: note: 'Renderer::scaled' is called here
     // CHECK-MESSAGES: :[[@LINE-6]]:12: note: work on a QImage in the worker
     // CHECK-MESSAGES: :[[@LINE-7]]:38: warning: call to 'QPixmap::scaled' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE+10]]:21: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
+    // CHECK-MESSAGES: :[[@LINE+10]]:21: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
     // CHECK-MESSAGES: :[[@LINE+9]]:52: note: 'Renderer::renderAll' is called here
     // CHECK-MESSAGES: :[[@LINE-15]]:14: note: 'Renderer::render' is called here
     // CHECK-MESSAGES: :[[@LINE-19]]:54: note: 'Renderer::scaled' is called here
@@ -250,7 +250,7 @@ void startLocalLambdas(const QList<QImage> &images) {
   std::thread([images] {
     auto toPixmap = [](const QImage &image) { return QPixmap::fromImage(image); };
     // CHECK-MESSAGES: :[[@LINE-1]]:54: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: this lambda runs on a worker thread: it is passed to 'std::thread'
+    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
     // CHECK-MESSAGES: :[[@LINE+4]]:22: note: the lambda is called here
     // CHECK-MESSAGES: :[[@LINE-4]]:54: note: work on a QImage in the worker
     QList<QPixmap> pixmaps;
@@ -259,11 +259,11 @@ void startLocalLambdas(const QList<QImage> &images) {
     std::for_each(images.begin(), images.end(), [](const QImage &image) {
       QPixmapCache::insert(QStringLiteral("k"), QPixmap::fromImage(image));
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: call to 'QPixmapCache::insert' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-      // CHECK-MESSAGES: :[[@LINE-12]]:15: note: this lambda runs on a worker thread: it is passed to 'std::thread'
+      // CHECK-MESSAGES: :[[@LINE-12]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
       // CHECK-MESSAGES: :[[@LINE-4]]:49: note: the lambda is passed on and may be called here
       // CHECK-MESSAGES: :[[@LINE-4]]:7: note: cache QImage in 'pxc::ImageCache'
       // CHECK-MESSAGES: :[[@LINE-5]]:49: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-      // CHECK-MESSAGES: :[[@LINE-16]]:15: note: this lambda runs on a worker thread: it is passed to 'std::thread'
+      // CHECK-MESSAGES: :[[@LINE-16]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
       // CHECK-MESSAGES: :[[@LINE-8]]:49: note: the lambda is passed on and may be called here
       // CHECK-MESSAGES: :[[@LINE-8]]:49: note: work on a QImage in the worker
     });
@@ -319,7 +319,7 @@ struct Job {
 struct ThumbnailJob : Job {
   void execute() override { QPixmapCache::clear(); }
   // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE+5]]:21: note: this lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
+  // CHECK-MESSAGES: :[[@LINE+5]]:21: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
   // CHECK-MESSAGES: :[[@LINE+4]]:34: note: 'Job::execute' is called and may run an override here
   // CHECK-MESSAGES: :[[@LINE-4]]:29: note: cache QImage in 'pxc::ImageCache'
 };
@@ -363,7 +363,7 @@ void directInvoke(const QImage &image) {
   std::thread([image] {
     QMetaObject::invokeMethod(qApp, [image] { QPixmap::fromImage(image); }, Qt::DirectConnection);
     // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: this lambda runs on a worker thread: it is passed to 'std::thread'
+    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
     // CHECK-MESSAGES: :[[@LINE-3]]:37: note: the lambda is passed on and may be called here
     // CHECK-MESSAGES: :[[@LINE-4]]:47: note: work on a QImage in the worker
   }).detach();

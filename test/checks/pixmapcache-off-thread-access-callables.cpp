@@ -1,0 +1,130 @@
+// Callables of every shape, templates, and what runs where around them.
+// RUN: %check_tidy %s pixmapcache-off-thread-access %t -- -std=c++17 %qt_flags
+// RUN: %clangxx -std=c++17 -fsyntax-only %qt_flags %s
+
+#include <QtConcurrent/QtConcurrent>
+#include <QtCore/QRunnable>
+#include <QtCore/QThread>
+#include <QtCore/QThreadPool>
+#include <QtCore/QTimer>
+#include <QtGui/QGuiApplication>
+#include <QtGui/QPixmap>
+#include <QtGui/QPixmapCache>
+
+#include <functional>
+#include <thread>
+
+// A member function with its object, as std::thread and QtConcurrent::run take them.
+class Thumbnailer {
+public:
+  void process(const QString &path) { QPixmap pixmap(path); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE+3]]:17: note: 'Thumbnailer::process' runs on a worker thread: it is passed to 'std::thread'
+  // CHECK-MESSAGES: :[[@LINE-3]]:47: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  void start(const QString &path) {
+    std::thread(&Thumbnailer::process, this, path).detach();
+  }
+};
+
+// A function object.
+struct Warmer {
+  void operator()() const { QPixmapCache::setCacheLimit(4096); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: call to 'QPixmapCache::setCacheLimit' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE+4]]:15: note: 'Warmer::operator()' runs on a worker thread: it is passed to 'std::thread'
+  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+};
+void startFunctor() {
+  std::thread(Warmer{}).detach();
+  Warmer warmer;
+  QtConcurrent::run(warmer);
+}
+
+// A std::function and a function pointer.
+void clearCache() { QPixmapCache::clear(); }
+// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
+// CHECK-MESSAGES: :[[@LINE+9]]:15: note: 'clearCache' runs on a worker thread: it is passed to 'std::thread'
+// CHECK-MESSAGES: :[[@LINE-3]]:21: note: cache QImage in 'pxc::ImageCache'
+void startWrapped() {
+  std::function<void()> job = [] { QPixmap pixmap(2, 2); };
+  // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE+2]]:40: note: the lambda runs on a worker thread: it is passed to 'QThreadPool::start'
+  // CHECK-MESSAGES: :[[@LINE-3]]:44: note: work on a QImage in the worker
+  QThreadPool::globalInstance()->start(job);
+  void (*pointer)() = clearCache;
+  std::thread(pointer).detach();
+}
+
+// QRunnable::create wraps a callable in a runnable for a pool.
+void startRunnable() {
+  QThreadPool::globalInstance()->start(QRunnable::create([] { QPixmapCache::clear(); }));
+  // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:58: note: the lambda runs on a worker thread: it is passed to 'QRunnable::create'
+  // CHECK-MESSAGES: :[[@LINE-3]]:63: note: cache QImage in 'pxc::ImageCache'
+}
+
+// Generic lambdas: their instantiations run.
+void startGeneric(const QList<QImage> &images) {
+  QtConcurrent::mapped(images, [](const auto &image) { return QPixmap::fromImage(image); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:32: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::mapped'
+  // CHECK-MESSAGES: :[[@LINE-3]]:63: note: work on a QImage in the worker
+}
+
+// A function template instantiated twice is one call site.
+template <typename Key> void store(const Key &key, const QPixmap &pixmap) {
+  QPixmapCache::insert(key, pixmap);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'QPixmapCache::insert' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE+5]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+  // CHECK-MESSAGES: :[[@LINE+5]]:5: note: 'store' is called here
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: cache QImage in 'pxc::ImageCache'
+}
+void startTemplates(const QPixmap &pixmap) {
+  std::thread([pixmap] {
+    store(QString("a"), pixmap);
+    store(QStringLiteral("b"), pixmap);
+  }).detach();
+}
+
+// A timer without a context object fires in the thread that started it: reported. One with a
+// context object of the GUI thread fires there: not reported.
+void startTimers() {
+  std::thread([] {
+    QTimer::singleShot(0, [] { QPixmapCache::clear(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+    // CHECK-MESSAGES: :[[@LINE-3]]:27: note: the lambda is passed on and may be called here
+    // CHECK-MESSAGES: :[[@LINE-4]]:32: note: cache QImage in 'pxc::ImageCache'
+    QTimer::singleShot(0, qApp, [] { QPixmapCache::clear(); });
+    QTimer::singleShot(0, QCoreApplication::instance(), &clearCache);
+  }).detach();
+}
+
+// A worker object's own thread is not the GUI thread: a callable queued to it is reported.
+class Worker : public QObject {
+public:
+  void work() {
+    std::thread([this] { QMetaObject::invokeMethod(this, [] { QPixmap pixmap; }); }).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:71: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+    // CHECK-MESSAGES: :[[@LINE-3]]:58: note: the lambda is passed on and may be called here
+    // CHECK-MESSAGES: :[[@LINE-4]]:71: note: work on a QImage in the worker
+  }
+};
+
+// Two lambdas in one function are two functions: the one started runs no GUI code, the one
+// that uses a QPixmap runs on this thread.
+void twoLambdas() {
+  std::thread([] { QImage image(1, 1, QImage::Format_ARGB32); }).detach();
+  auto onGui = [] { QPixmap pixmap; };
+  onGui();
+}
+
+// The override of a QRunnable subclass of a subclass, and the thread object of the GUI
+// thread: a callable queued to a QThread runs in the thread that created it.
+class Base : public QRunnable {};
+class Derived : public Base {
+  void run() override {
+    QMetaObject::invokeMethod(QThread::currentThread()->parent(), [] {});
+    QMetaObject::invokeMethod(qApp->thread(), [] { QPixmapCache::clear(); });
+  }
+};
