@@ -23,6 +23,11 @@ config.substitutions += [
     ("%clang_tidy", config.clang_tidy),
     ("%plugin", config.plugin),
     ("%pixmapcache_clangd", config.pixmapcache_clangd),
+    ("%pixmapcache_scan", config.pixmapcache_scan),
+    # A copy of a scanner test project with a compile_commands.json for this build.
+    ("%make_scan_project", f"{config.python} "
+                           f"{os.path.join(config.pixmapcache_source_dir, 'test', 'scan', 'make_project.py')} "
+                           f"--cxx={config.cxx_compiler} --qt-flags='{config.qt_flags}'"),
     # The Qt flags as --flag arguments of lsp_session.py (one compile_flags.txt line each).
     ("%qt_lsp_flags", " ".join(f"--flag={flag}" for flag in
                                ["-std=c++17"] + config.qt_flags.replace("-isystem ", "-isystem").split())),

@@ -1,0 +1,397 @@
+//===- CrossTU.cpp - the off-thread analysis over the whole program -------===//
+//
+// Each unit's clang-tidy run already reports what its own call graph shows. Merging the
+// thread summaries of all units (ThreadReachability keys functions by USR, so a function
+// called in a.cpp and defined in b.cpp is one node) shows the rest: uses reached only through
+// calls that leave their unit. Those are reported here, worded as the check words them.
+//
+//===----------------------------------------------------------------------===//
+#include "Scan.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include <limits>
+
+namespace pixmapcache::scan {
+
+using namespace clang::tidy::pixmapcache;
+
+namespace {
+
+/// As the check: the first call after the entry point and the last ones before the use.
+constexpr unsigned MaxTailSteps = 2;
+
+std::string quoted(llvm::StringRef Name, llvm::StringRef IfEmpty) {
+  return Name.empty() ? IfEmpty.str() : ("'" + Name + "'").str();
+}
+
+std::string siteKey(const Position &P) { return P.File + ":" + std::to_string(P.Offset); }
+
+// The wording of OffThreadAccessCheck::report, so that a use reads the same whether one
+// unit or the whole program shows it.
+Finding describe(const OffThreadUse &Use, llvm::ArrayRef<const UnitThreads *> Units) {
+  auto Site = [&](unsigned Summary, SiteId Id) { return Units[Summary]->Sites[Id]; };
+  const GuiUseFact &Gui = *Use.Use;
+  Finding F;
+  F.Check = "pixmapcache-off-thread-access";
+  F.Where = Site(Use.Summary, Gui.Site);
+  const char *Kind = Gui.Kind == GuiUseKind::Call           ? "call to '"
+                     : Gui.Kind == GuiUseKind::Construction ? "construction of '"
+                                                            : "painting on a '";
+  F.Message = Kind + Gui.What + "' on a worker thread ";
+  switch (Gui.Api) {
+  case GuiApiKind::PixmapCache:
+    F.Message += "silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, "
+                 "elsewhere insert and find return false and the cache never hits";
+    break;
+  case GuiApiKind::Widget:
+    F.Message += "is undefined: widgets may only be used on the GUI thread";
+    break;
+  case GuiApiKind::Pixmap:
+  case GuiApiKind::Other:
+    F.Message += "is undefined: " + quoted(Gui.ApiName, "") + " may only be used on the GUI thread";
+    break;
+  }
+
+  const EntryFact &Entry = *Use.Entry;
+  std::string EntryNote = quoted(Entry.Name, "the lambda") + " runs on a worker thread: ";
+  switch (Entry.Kind) {
+  case EntryKind::Override:
+    EntryNote += "it overrides " + quoted(Entry.Via, "");
+    break;
+  case EntryKind::PassedTo:
+    EntryNote += "it is passed to " + quoted(Entry.Via, "");
+    break;
+  case EntryKind::Configured:
+    EntryNote += "it is listed in ThreadEntryFunctions";
+    break;
+  }
+  F.Notes.push_back({EntryNote, Site(Use.EntrySummary, Entry.Site)});
+
+  const unsigned Omitted = Use.PathLength - Use.Path.size();
+  for (unsigned I = 0; I != Use.Path.size(); ++I) {
+    const CallFact &Call = *Use.Path[I].Call;
+    std::string Note;
+    if (I == 1 && Omitted != 0)
+      Note = "after " + std::to_string(Omitted) + " more " + (Omitted == 1 ? "call" : "calls") +
+             ", ";
+    Note += quoted(Call.CalleeName, "the lambda");
+    Note += Call.Kind == CallKind::VirtualCall ? " is called and may run an override here"
+            : Call.Kind == CallKind::Reference ? " is passed on and may be called here"
+                                               : " is called here";
+    F.Notes.push_back({Note, Site(Use.Path[I].Summary, Call.Site)});
+  }
+
+  const char *Advice = nullptr;
+  switch (Gui.Api) {
+  case GuiApiKind::PixmapCache:
+    Advice = "cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any "
+             "thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run "
+             "this code there with QMetaObject::invokeMethod(qApp, ...)";
+    break;
+  case GuiApiKind::Widget:
+    Advice = "hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a "
+             "queued signal";
+    break;
+  case GuiApiKind::Pixmap:
+    Advice = "work on a QImage in the worker (it may be loaded, painted on and cached in "
+             "'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap "
+             "with QPixmap::fromImage on the GUI thread; or run this code there with "
+             "QMetaObject::invokeMethod(qApp, ...)";
+    break;
+  case GuiApiKind::Other:
+    Advice = "run this code on the GUI thread with QMetaObject::invokeMethod(qApp, ...)";
+    break;
+  }
+  F.Notes.push_back({Advice, F.Where});
+  return F;
+}
+
+} // namespace
+
+std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Results) {
+  std::vector<const UnitThreads *> Units;
+  std::vector<const ThreadSummary *> Summaries;
+  for (const UnitResult &R : Results)
+    if (R.Threads) {
+      Units.push_back(&*R.Threads);
+      Summaries.push_back(&R.Threads->Summary);
+    }
+
+  // What each unit's own run of the check reported already.
+  llvm::StringSet<> Reported;
+  for (unsigned I = 0; I != Units.size(); ++I) {
+    const ThreadSummary *One[] = {Summaries[I]};
+    for (const OffThreadUse &Use : ThreadReachability(One).offThreadUses(MaxTailSteps))
+      Reported.insert(siteKey(Units[I]->Sites[Use.Use->Site]));
+  }
+
+  std::vector<Finding> Findings;
+  for (const OffThreadUse &Use : ThreadReachability(Summaries).offThreadUses(MaxTailSteps))
+    if (Reported.insert(siteKey(Units[Use.Summary]->Sites[Use.Use->Site])).second)
+      Findings.push_back(describe(Use, Units));
+  return Findings;
+}
+
+//===----------------------------------------------------------------------===//
+// Shard files
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+Value toJson(const Position &P) {
+  return Object{{"file", P.File}, {"offset", P.Offset}, {"line", P.Line}, {"column", P.Column}};
+}
+
+Value toJson(const Finding &F) {
+  Array Notes, Fixes;
+  for (const Note &N : F.Notes)
+    Notes.push_back(Object{{"message", N.Message}, {"location", toJson(N.Where)}});
+  for (const clang::tooling::Replacement &R : F.Fixes)
+    Fixes.push_back(Object{{"file", R.getFilePath()},
+                           {"offset", R.getOffset()},
+                           {"length", R.getLength()},
+                           {"text", R.getReplacementText()}});
+  return Object{{"check", F.Check},
+                {"level", F.Severity == Level::Error ? "error" : "warning"},
+                {"message", F.Message},
+                {"location", toJson(F.Where)},
+                {"lineText", F.LineText},
+                {"notes", std::move(Notes)},
+                {"fixes", std::move(Fixes)}};
+}
+
+Value toJson(const UnitThreads &T) {
+  Array Functions, Entries, Sites;
+  for (const FunctionSummary &Fn : T.Summary.Functions) {
+    Array Calls, Uses, Overrides;
+    for (const std::string &O : Fn.Overrides)
+      Overrides.push_back(O);
+    for (const CallFact &C : Fn.Calls)
+      Calls.push_back(Array{C.Callee, C.CalleeName, C.Site, static_cast<int>(C.Kind)});
+    for (const GuiUseFact &U : Fn.GuiUses)
+      Uses.push_back(Array{U.Site, static_cast<int>(U.Kind), static_cast<int>(U.Api), U.What,
+                           U.ApiName});
+    Functions.push_back(Object{{"id", Fn.Id},
+                               {"name", Fn.Name},
+                               {"overrides", std::move(Overrides)},
+                               {"calls", std::move(Calls)},
+                               {"guiUses", std::move(Uses)}});
+  }
+  for (const EntryFact &E : T.Summary.Entries)
+    Entries.push_back(Array{E.Function, E.Name, E.Site, static_cast<int>(E.Kind), E.Via});
+  for (const Position &P : T.Sites)
+    Sites.push_back(toJson(P));
+  return Object{{"functions", std::move(Functions)},
+                {"entries", std::move(Entries)},
+                {"sites", std::move(Sites)}};
+}
+
+/// Reads what toJson wrote; any mismatch is an error naming the path into the document.
+class Reader {
+public:
+
+  /// llvm::json reads no `unsigned`: through int64_t, range-checked.
+  static bool fromJson(const Value &V, unsigned &Out, llvm::json::Path P) {
+    int64_t Raw;
+    if (!llvm::json::fromJSON(V, Raw, P))
+      return false;
+    if (Raw < 0 || Raw > std::numeric_limits<unsigned>::max()) {
+      P.report("number out of range");
+      return false;
+    }
+    Out = static_cast<unsigned>(Raw);
+    return true;
+  }
+  template <typename T> static bool fromJson(const Value &V, T &Out, llvm::json::Path P) {
+    return llvm::json::fromJSON(V, Out, P);
+  }
+
+  template <typename T>
+  static bool field(const Object &O, llvm::StringLiteral Key, llvm::json::Path P, T &Out) {
+    if (const Value *V = O.get(Key))
+      return fromJson(*V, Out, P.field(Key));
+    P.field(Key).report("missing");
+    return false;
+  }
+
+  bool position(const Value &V, llvm::json::Path P, Position &Out) {
+    const Object *O = V.getAsObject();
+    if (!O) {
+      P.report("expected an object");
+      return false;
+    }
+    return field(*O, "file", P, Out.File) && field(*O, "offset", P, Out.Offset) &&
+           field(*O, "line", P, Out.Line) && field(*O, "column", P, Out.Column);
+  }
+
+  template <typename T> bool element(const Array &A, size_t I, llvm::json::Path P, T &Out) {
+    return I < A.size() && fromJson(A[I], Out, P.index(I));
+  }
+
+  template <typename E> bool enumeration(const Array &A, size_t I, llvm::json::Path P, E &Out) {
+    int Raw;
+    if (!element(A, I, P, Raw))
+      return false;
+    Out = static_cast<E>(Raw);
+    return true;
+  }
+
+  bool finding(const Value &V, llvm::json::Path P, Finding &F) {
+    const Object *O = V.getAsObject();
+    llvm::json::ObjectMapper M(V, P);
+    std::string Level;
+    if (!O || !M || !M.map("check", F.Check) || !M.map("level", Level) ||
+        !M.map("message", F.Message) || !M.map("lineText", F.LineText))
+      return false;
+    F.Severity = Level == "error" ? Level::Error : Level::Warning;
+    if (!O->get("location") || !position(*O->get("location"), P.field("location"), F.Where))
+      return false;
+    const Array *Notes = O->getArray("notes");
+    const Array *Fixes = O->getArray("fixes");
+    if (!Notes || !Fixes) {
+      P.report("missing notes or fixes");
+      return false;
+    }
+    for (size_t I = 0; I != Notes->size(); ++I) {
+      Note N;
+      llvm::json::ObjectMapper NM((*Notes)[I], P.field("notes").index(I));
+      const Object *NO = (*Notes)[I].getAsObject();
+      if (!NM || !NM.map("message", N.Message) || !NO->get("location") ||
+          !position(*NO->get("location"), P.field("notes").index(I), N.Where))
+        return false;
+      F.Notes.push_back(std::move(N));
+    }
+    for (size_t I = 0; I != Fixes->size(); ++I) {
+      std::string File, Text;
+      unsigned Offset, Length;
+      llvm::json::Path FP = P.field("fixes").index(I);
+      const Object *FO = (*Fixes)[I].getAsObject();
+      if (!FO || !field(*FO, "file", FP, File) || !field(*FO, "offset", FP, Offset) ||
+          !field(*FO, "length", FP, Length) || !field(*FO, "text", FP, Text))
+        return fail(FP);
+      F.Fixes.emplace_back(File, Offset, Length, Text);
+    }
+    return true;
+  }
+
+  bool threads(const Value &V, llvm::json::Path P, UnitThreads &T) {
+    const Object *O = V.getAsObject();
+    const Array *Functions = O ? O->getArray("functions") : nullptr;
+    const Array *Entries = O ? O->getArray("entries") : nullptr;
+    const Array *Sites = O ? O->getArray("sites") : nullptr;
+    if (!Functions || !Entries || !Sites) {
+      P.report("expected functions, entries and sites");
+      return false;
+    }
+    for (size_t I = 0; I != Sites->size(); ++I)
+      if (!position((*Sites)[I], P.field("sites").index(I), T.Sites.emplace_back()))
+        return false;
+    auto ValidSite = [&](SiteId Id, llvm::json::Path At) {
+      if (Id < T.Sites.size())
+        return true;
+      At.report("site out of range");
+      return false;
+    };
+    for (size_t I = 0; I != Functions->size(); ++I) {
+      llvm::json::Path FP = P.field("functions").index(I);
+      llvm::json::ObjectMapper M((*Functions)[I], FP);
+      FunctionSummary &Fn = T.Summary.Functions.emplace_back();
+      const Object *FO = (*Functions)[I].getAsObject();
+      if (!M || !M.map("id", Fn.Id) || !M.map("name", Fn.Name) ||
+          !M.map("overrides", Fn.Overrides))
+        return false;
+      const Array *Calls = FO->getArray("calls");
+      const Array *Uses = FO->getArray("guiUses");
+      if (!Calls || !Uses) {
+        FP.report("expected calls and guiUses");
+        return false;
+      }
+      for (size_t J = 0; J != Calls->size(); ++J) {
+        llvm::json::Path CP = FP.field("calls").index(J);
+        const Array *C = (*Calls)[J].getAsArray();
+        CallFact &Call = Fn.Calls.emplace_back();
+        if (!C || !element(*C, 0, CP, Call.Callee) || !element(*C, 1, CP, Call.CalleeName) ||
+            !element(*C, 2, CP, Call.Site) || !enumeration(*C, 3, CP, Call.Kind) ||
+            !ValidSite(Call.Site, CP))
+          return fail(CP);
+      }
+      for (size_t J = 0; J != Uses->size(); ++J) {
+        llvm::json::Path UP = FP.field("guiUses").index(J);
+        const Array *U = (*Uses)[J].getAsArray();
+        GuiUseFact &Use = Fn.GuiUses.emplace_back();
+        if (!U || !element(*U, 0, UP, Use.Site) || !enumeration(*U, 1, UP, Use.Kind) ||
+            !enumeration(*U, 2, UP, Use.Api) || !element(*U, 3, UP, Use.What) ||
+            !element(*U, 4, UP, Use.ApiName) || !ValidSite(Use.Site, UP))
+          return fail(UP);
+      }
+    }
+    for (size_t I = 0; I != Entries->size(); ++I) {
+      llvm::json::Path EP = P.field("entries").index(I);
+      const Array *E = (*Entries)[I].getAsArray();
+      EntryFact &Entry = T.Summary.Entries.emplace_back();
+      if (!E || !element(*E, 0, EP, Entry.Function) || !element(*E, 1, EP, Entry.Name) ||
+          !element(*E, 2, EP, Entry.Site) || !enumeration(*E, 3, EP, Entry.Kind) ||
+          !element(*E, 4, EP, Entry.Via) || !ValidSite(Entry.Site, EP))
+        return fail(EP);
+    }
+    return true;
+  }
+
+private:
+  bool fail(llvm::json::Path P) {
+    P.report("malformed thread fact");
+    return false;
+  }
+};
+
+} // namespace
+
+llvm::json::Value unitsToJson(llvm::ArrayRef<UnitResult> Units) {
+  Array Out;
+  for (const UnitResult &U : Units) {
+    Array Findings;
+    for (const Finding &F : U.Findings)
+      Findings.push_back(toJson(F));
+    Object Unit{{"file", U.File}, {"failed", U.Failed}, {"findings", std::move(Findings)}};
+    if (U.Threads)
+      Unit["threads"] = toJson(*U.Threads);
+    Out.push_back(std::move(Unit));
+  }
+  return Object{{"pixmapcacheScanShard", 1}, {"units", std::move(Out)}};
+}
+
+llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &Shard) {
+  llvm::json::Path::Root Root("shard");
+  llvm::json::Path P(Root);
+  Reader Read;
+  std::vector<UnitResult> Units;
+  const Object *O = Shard.getAsObject();
+  const Array *Array = O ? O->getArray("units") : nullptr;
+  if (!O || O->getInteger("pixmapcacheScanShard") != 1 || !Array)
+    return llvm::createStringError("not a pixmapcache-scan shard file (written by --shard)");
+  for (size_t I = 0; I != Array->size(); ++I) {
+    llvm::json::Path UP = P.field("units").index(I);
+    const Object *UO = (*Array)[I].getAsObject();
+    UnitResult &U = Units.emplace_back();
+    llvm::json::ObjectMapper M((*Array)[I], UP);
+    const llvm::json::Array *Findings = UO ? UO->getArray("findings") : nullptr;
+    bool Ok = M && M.map("file", U.File) && M.map("failed", U.Failed) && Findings;
+    for (size_t J = 0; Ok && J != Findings->size(); ++J)
+      Ok = Read.finding((*Findings)[J], UP.field("findings").index(J),
+                        U.Findings.emplace_back());
+    if (Ok && UO->get("threads"))
+      Ok = Read.threads(*UO->get("threads"), UP.field("threads"), U.Threads.emplace());
+    if (!Ok) {
+      if (!Findings)
+        UP.report("expected file, failed and findings");
+      return Root.getError();
+    }
+  }
+  return Units;
+}
+
+} // namespace pixmapcache::scan

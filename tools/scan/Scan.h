@@ -1,0 +1,109 @@
+//===- Scan.h - pixmapcache-scan: findings, translation units, reports ----===//
+//
+// The scanner's data model. A scan runs every translation unit on its own (scanUnit), which
+// yields a UnitResult: its findings, already located (file, line, column) so that they
+// outlive the unit's SourceManager, and the thread facts of the off-thread analysis. The
+// results of all units, of one run or of many shards, are then combined once (finish): the
+// cross-TU off-thread pass, duplicates from shared headers removed, fingerprints, baseline.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PIXMAPCACHE_TOOLS_SCAN_SCAN_H
+#define PIXMAPCACHE_TOOLS_SCAN_SCAN_H
+
+#include "utils/ThreadCallGraph.h"
+
+#include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/JSON.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+}
+
+namespace pixmapcache::scan {
+
+struct Position {
+  std::string File; ///< absolute, normalised; empty when the diagnostic has no location
+  unsigned Offset = 0;
+  unsigned Line = 0;   ///< 1-based; 0 without a location
+  unsigned Column = 0; ///< 1-based, in bytes like clang
+};
+
+struct Note {
+  std::string Message;
+  Position Where;
+};
+
+/// Ordered by severity: --fail-on=LEVEL fails on findings at LEVEL or above.
+enum class Level { Warning, Error };
+
+struct Finding {
+  std::string Check; ///< pixmapcache-..., or clang-diagnostic-error for a compile error
+  Level Severity = Level::Warning;
+  std::string Message;
+  Position Where;
+  std::vector<Note> Notes;
+  /// The finding's source line with runs of white space collapsed: what the fingerprint
+  /// hashes instead of the line number, so that the fingerprint survives code moving.
+  std::string LineText;
+  std::vector<clang::tooling::Replacement> Fixes;
+  /// Set by finish: stable across line moves, unique within the report.
+  std::string Fingerprint;
+};
+
+/// The thread facts of one translation unit, with its sites already located.
+struct UnitThreads {
+  clang::tidy::pixmapcache::ThreadSummary Summary;
+  std::vector<Position> Sites;
+};
+
+struct UnitResult {
+  std::string File;
+  std::vector<Finding> Findings;
+  /// The compiler could not build the unit; its errors are among the findings.
+  bool Failed = false;
+  /// Present when pixmapcache-off-thread-access is enabled for the unit.
+  std::optional<UnitThreads> Threads;
+};
+
+struct ScanOptions {
+  std::string Checks; ///< --checks, applied after the .clang-tidy files; empty: none
+};
+
+/// Runs the checks on one translation unit (every command the database has for `File`).
+/// Thread-safe: every call has its own clang-tidy context and file system.
+UnitResult scanUnit(const clang::tooling::CompilationDatabase &Database, llvm::StringRef File,
+                    const ScanOptions &Options);
+
+/// Off-thread findings that only the whole program shows: GUI-only uses reached from a
+/// thread entry point through calls that cross translation units. Linear in the summaries.
+std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Units);
+
+/// Shard files: the unit results, thread facts included, as JSON.
+llvm::json::Value unitsToJson(llvm::ArrayRef<UnitResult> Units);
+llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &Shard);
+
+struct Report {
+  std::vector<Finding> Findings; ///< sorted, deduplicated, fingerprinted, baseline applied
+  unsigned Units = 0;
+  unsigned FailedUnits = 0;
+  unsigned Suppressed = 0; ///< findings in the baseline
+  std::vector<std::string> AllFingerprints; ///< before the baseline: what --write-baseline saves
+};
+
+/// Combines unit results into the report; `SourceRoot` makes fingerprints path-independent.
+Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
+              const llvm::StringSet<> &Baseline);
+
+std::string displayPath(llvm::StringRef File, llvm::StringRef SourceRoot);
+void writeText(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
+void writeJson(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
+void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
+
+} // namespace pixmapcache::scan
+
+#endif

@@ -1,0 +1,315 @@
+//===- ScanUnit.cpp - one translation unit through clang-tidy -------------===//
+//
+// What clang::tidy::runClangTidy does, plus a second AST consumer that records the unit's
+// thread facts for the cross-TU pass, and a file system of its own so that units can run in
+// parallel (ClangTool changes the working directory of the file system it is given, which for
+// the process-wide real file system is the process's).
+//
+//===----------------------------------------------------------------------===//
+#include "Scan.h"
+#include "utils/ThreadFacts.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+
+namespace pixmapcache::scan {
+
+using namespace clang;
+using namespace clang::tidy;
+using clang::tidy::pixmapcache::ThreadApis;
+using clang::tidy::pixmapcache::ThreadFacts;
+
+namespace {
+
+constexpr llvm::StringLiteral OffThreadCheck = "pixmapcache-off-thread-access";
+
+/// The options clang-tidy would use, with one last word of ours: the scanner runs only our
+/// checks, even where a .clang-tidy says `*`. Compiler warnings are not findings either;
+/// compiler errors always are (clang-tidy reports them whatever the check filter).
+class ScanOptionsProvider : public FileOptionsProvider {
+public:
+  using FileOptionsProvider::FileOptionsProvider;
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
+    std::vector<OptionsSource> Sources = FileOptionsProvider::getRawOptions(FileName);
+    ClangTidyOptions Restrict;
+    Restrict.Checks = "-clang-analyzer-*,-clang-diagnostic-*";
+    Sources.emplace_back(std::move(Restrict), "pixmapcache-scan");
+    return Sources;
+  }
+};
+
+std::unique_ptr<ClangTidyOptionsProvider>
+makeOptionsProvider(const ScanOptions &Options,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = "-*,pixmapcache-*";
+  Defaults.WarningsAsErrors = "";
+  ClangTidyOptions Overrides;
+  if (!Options.Checks.empty())
+    Overrides.Checks = Options.Checks;
+  return std::make_unique<ScanOptionsProvider>(ClangTidyGlobalOptions(), std::move(Defaults),
+                                               std::move(Overrides), std::move(FS));
+}
+
+/// Reads sources once per unit to turn offsets into lines and columns.
+class SourceFiles {
+public:
+  /// The text of `File`, or empty when it cannot be read.
+  llvm::StringRef text(const std::string &File) {
+    auto [It, Inserted] = Files.try_emplace(File);
+    if (Inserted) {
+      if (auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true))
+        It->second = std::move(*Buffer);
+    }
+    return It->second ? It->second->getBuffer() : llvm::StringRef();
+  }
+
+  Position locate(llvm::StringRef Path, llvm::StringRef BuildDirectory, unsigned Offset) {
+    Position P;
+    if (Path.empty())
+      return P;
+    P.File = absolute(Path, BuildDirectory);
+    P.Offset = Offset;
+    llvm::StringRef Text = text(P.File);
+    if (Offset > Text.size())
+      return P;
+    llvm::StringRef Before = Text.take_front(Offset);
+    P.Line = Before.count('\n') + 1;
+    const size_t LineStart = Before.rfind('\n');
+    P.Column = Offset - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
+    return P;
+  }
+
+  /// The line of `P`, white space runs collapsed to one space and trimmed.
+  std::string normalisedLine(const Position &P) {
+    llvm::StringRef Text = text(P.File);
+    if (P.Line == 0 || P.Offset > Text.size())
+      return "";
+    const size_t Start = P.Offset - (P.Column - 1);
+    llvm::StringRef Line = Text.substr(Start).split('\n').first;
+    std::string Out;
+    bool Space = false;
+    for (char C : Line.trim()) {
+      const bool IsSpace = llvm::isSpace(C);
+      if (IsSpace && !Space)
+        Out += ' ';
+      else if (!IsSpace)
+        Out += C;
+      Space = IsSpace;
+    }
+    return Out;
+  }
+
+  static std::string absolute(llvm::StringRef Path, llvm::StringRef Directory) {
+    llvm::SmallString<256> Abs(Path);
+    if (!llvm::sys::path::is_absolute(Abs) && !Directory.empty()) {
+      Abs = Directory;
+      llvm::sys::path::append(Abs, Path);
+    }
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return std::string(Abs);
+  }
+
+private:
+  std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Files;
+};
+
+/// Records the unit's thread facts once the whole AST is there.
+class ThreadFactsConsumer : public ASTConsumer {
+public:
+  ThreadFactsConsumer(ThreadApis Apis, std::vector<std::string> Storage,
+                      std::string BuildDirectory, std::optional<UnitThreads> &Out,
+                      SourceFiles &Files)
+      : Apis(std::move(Apis)), Storage(std::move(Storage)),
+        BuildDirectory(std::move(BuildDirectory)), Out(Out), Files(Files) {}
+
+  void HandleTranslationUnit(ASTContext &Context) override {
+    ThreadFacts Facts = collectThreadFacts(Context, Apis);
+    const SourceManager &SM = Context.getSourceManager();
+    UnitThreads &Threads = Out.emplace();
+    Threads.Summary = std::move(Facts.Summary);
+    Threads.Sites.reserve(Facts.Sites.size());
+    for (SourceLocation Loc : Facts.Sites) {
+      const SourceLocation FileLoc = SM.getFileLoc(Loc);
+      const std::pair<FileID, unsigned> Decomposed = SM.getDecomposedLoc(FileLoc);
+      Threads.Sites.push_back(
+          Files.locate(SM.getFilename(FileLoc), BuildDirectory, Decomposed.second));
+    }
+  }
+
+private:
+  const ThreadApis Apis;
+  /// The option strings that `Apis` points into.
+  const std::vector<std::string> Storage;
+  const std::string BuildDirectory;
+  std::optional<UnitThreads> &Out;
+  SourceFiles &Files;
+};
+
+class ScanActionFactory : public tooling::FrontendActionFactory {
+public:
+  ScanActionFactory(ClangTidyContext &Context,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                    std::optional<UnitThreads> &Threads, SourceFiles &Files)
+      : Context(Context), ConsumerFactory(Context, std::move(FS)), Threads(Threads),
+        Files(Files) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(*this);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy: code may test __clang_analyzer__ to hide things from analysers.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
+                                                std::move(PCHContainerOps), DiagConsumer);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(ScanActionFactory &Factory) : Factory(Factory) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                   llvm::StringRef File) override {
+      return Factory.createConsumer(Compiler, File);
+    }
+
+  private:
+    ScanActionFactory &Factory;
+  };
+
+  std::unique_ptr<ASTConsumer> createConsumer(CompilerInstance &Compiler, llvm::StringRef File) {
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    // Sets the context's current file, so the check filter and options below are the file's.
+    Consumers.push_back(ConsumerFactory.createASTConsumer(Compiler, File));
+    if (Context.isCheckEnabled(OffThreadCheck)) {
+      // The check's options as the check itself reads them, defaults included.
+      ClangTidyOptions::OptionMap Options = ConsumerFactory.getCheckOptions();
+      auto Option = [&](llvm::StringRef Name) {
+        auto It = Options.find((OffThreadCheck + "." + Name).str());
+        return It == Options.end() ? std::string() : It->second.Value;
+      };
+      std::vector<std::string> Storage = {Option("GuiThreadOnly"),
+                                          Option("ThreadStartFunctions"),
+                                          Option("ThreadEntryFunctions"),
+                                          Option("ThreadBaseClasses")};
+      ThreadApis Apis{utils::options::parseStringList(Storage[0]),
+                      utils::options::parseStringList(Storage[1]),
+                      utils::options::parseStringList(Storage[2]),
+                      utils::options::parseStringList(Storage[3])};
+      Consumers.push_back(std::make_unique<ThreadFactsConsumer>(
+          std::move(Apis), std::move(Storage), Context.getCurrentBuildDirectory(), Threads,
+          Files));
+    }
+    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+  }
+
+  ClangTidyContext &Context;
+  ClangTidyASTConsumerFactory ConsumerFactory;
+  std::optional<UnitThreads> &Threads;
+  SourceFiles &Files;
+};
+
+/// .clang-tidy ExtraArgs / ExtraArgsBefore, as clang-tidy applies them.
+tooling::ArgumentsAdjuster extraArgsAdjuster(ClangTidyContext &Context) {
+  return [&Context](const tooling::CommandLineArguments &Args, llvm::StringRef File) {
+    ClangTidyOptions Opts = Context.getOptionsForFile(File);
+    tooling::CommandLineArguments Adjusted = Args;
+    if (Opts.ExtraArgsBefore) {
+      auto I = Adjusted.begin();
+      if (I != Adjusted.end() && !llvm::StringRef(*I).starts_with("-"))
+        ++I; // the compiler
+      Adjusted.insert(I, Opts.ExtraArgsBefore->begin(), Opts.ExtraArgsBefore->end());
+    }
+    if (Opts.ExtraArgs)
+      Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(), Opts.ExtraArgs->end());
+    return Adjusted;
+  };
+}
+
+Finding toFinding(const ClangTidyError &Error, SourceFiles &Files) {
+  Finding F;
+  F.Check = Error.DiagnosticName;
+  F.Severity = Error.DiagLevel == tooling::Diagnostic::Error ? Level::Error : Level::Warning;
+  F.Message = Error.Message.Message;
+  F.Where = Files.locate(Error.Message.FilePath, Error.BuildDirectory, Error.Message.FileOffset);
+  F.LineText = Files.normalisedLine(F.Where);
+  for (const tooling::DiagnosticMessage &N : Error.Notes)
+    F.Notes.push_back(
+        {N.Message, Files.locate(N.FilePath, Error.BuildDirectory, N.FileOffset)});
+  for (const auto &FileFixes : Error.Message.Fix)
+    for (const tooling::Replacement &R : FileFixes.second)
+      F.Fixes.emplace_back(SourceFiles::absolute(R.getFilePath(), Error.BuildDirectory),
+                           R.getOffset(), R.getLength(), R.getReplacementText());
+  return F;
+}
+
+} // namespace
+
+UnitResult scanUnit(const tooling::CompilationDatabase &Database, llvm::StringRef File,
+                    const ScanOptions &Options) {
+  UnitResult Result;
+  Result.File = File.str();
+  SourceFiles Files;
+
+  // A physical file system has a working directory of its own, unlike the real one.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
+      new llvm::vfs::OverlayFileSystem(llvm::vfs::createPhysicalFileSystem()));
+  ClangTidyContext Context(makeOptionsProvider(Options, llvm::vfs::createPhysicalFileSystem()));
+
+  tooling::ClangTool Tool(Database, {Result.File}, std::make_shared<PCHContainerOperations>(),
+                          FS);
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(extraArgsAdjuster(Context));
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  // Without carets clang does not print "N warnings generated" for every unit: the findings
+  // are reported by the scanner, and parallel units would interleave those lines.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
+
+  ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr, /*RemoveIncompatibleErrors=*/true,
+                                           /*GetFixesFromNotes=*/false);
+  DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(), &DiagConsumer,
+                           /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&Engine);
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+
+  ScanActionFactory Factory(Context, FS, Result.Threads, Files);
+  Result.Failed = Tool.run(&Factory) != 0;
+  for (const ClangTidyError &Error : DiagConsumer.take()) {
+    Result.Findings.push_back(toFinding(Error, Files));
+    // Errors without a location (a missing source, a bad command) belong to the unit.
+    if (Result.Findings.back().Where.File.empty())
+      Result.Findings.back().Where.File = Result.File;
+  }
+  if (Result.Failed && llvm::none_of(Result.Findings, [](const Finding &F) {
+        return F.Severity == Level::Error;
+      })) {
+    Finding F;
+    F.Check = "clang-diagnostic-error";
+    F.Severity = Level::Error;
+    F.Message = "the translation unit could not be compiled";
+    F.Where.File = Result.File;
+    Result.Findings.push_back(std::move(F));
+  }
+  return Result;
+}
+
+} // namespace pixmapcache::scan
