@@ -225,7 +225,8 @@ llvm::json::Object physicalLocation(const Position &P, llvm::StringRef SourceRoo
   return Location;
 }
 
-llvm::json::Object message(llvm::StringRef Text) { return llvm::json::Object{{"text", Text}}; }
+/// Takes a string, not a StringRef: llvm::json stores a StringRef without copying it.
+llvm::json::Object message(std::string Text) { return llvm::json::Object{{"text", std::move(Text)}}; }
 
 } // namespace
 
