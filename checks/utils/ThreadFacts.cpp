@@ -14,6 +14,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
+#include <memory>
 
 namespace clang::tidy::pixmapcache {
 
@@ -27,12 +28,25 @@ struct CalleeRole {
     Starter,    ///< runs its callable arguments on another thread
     Marshaller, ///< runs its callable arguments in the thread of a context object
     Connector,  ///< stores its callable arguments for later (QObject::connect)
+    /// QFuture::then: runs its callable in the thread that finishes the future (a worker),
+    /// or in the thread of a context object
+    Continuation,
     Painter,    ///< opens a QPainter on its first argument
   } Kind = Plain;
   GuiApiKind Api = GuiApiKind::Other;
   std::string What;    ///< for GuiOnly: the function or class, for Starter: its name
   std::string ApiName; ///< for GuiOnly: the listed class or function
 };
+
+/// The qualified name without template arguments (`QFuture::then`, not
+/// `QFuture<QImage>::then`): what the lists name.
+std::string nameOf(const NamedDecl *D) {
+  if (const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(D))
+    return nameOf(Specialization->getSpecializedTemplate());
+  if (const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(D->getDeclContext()))
+    return nameOf(Specialization) + "::" + D->getNameAsString();
+  return D->getQualifiedNameAsString();
+}
 
 llvm::StringSet<> nameSet(llvm::ArrayRef<llvm::StringRef> Names,
                           llvm::ArrayRef<llvm::StringRef> BuiltIn = {}) {
@@ -86,24 +100,30 @@ public:
 
   const CalleeRole &role(const FunctionDecl *F);
   /// The class of `Names` that `Class` is or derives from, if any.
-  const CXXRecordDecl *listedBase(const CXXRecordDecl *Class, const llvm::StringSet<> &Names,
-                                  llvm::DenseMap<const CXXRecordDecl *, const CXXRecordDecl *> &Memo);
+  const CXXRecordDecl *listedBase(const CXXRecordDecl *Class, const llvm::StringSet<> &Names);
   const CXXRecordDecl *guiOnlyClass(const CXXRecordDecl *Class) {
-    return listedBase(Class, GuiOnly, GuiOnlyClasses);
+    return listedBase(Class, GuiOnly);
   }
   bool isGuiThreadObject(const Expr *E);
+  /// Whether `E` points to a QObject whose thread runs what is queued to it (a thread pool
+  /// runs it on a worker instead).
+  bool isContextObject(const Expr *E) {
+    static const llvm::StringSet<> QObject = {"QObject"}, Pool = {"QThreadPool"};
+    const CXXRecordDecl *Class = E->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl();
+    return Class && listedBase(Class, QObject) && !listedBase(Class, Pool);
+  }
   /// What kind of GUI-thread-only API a member of `Class`, or `Function`, is: the advice
   /// differs for the cache, widgets, and whatever is or makes a QPixmap.
   GuiApiKind apiKind(const CXXRecordDecl *Class, const FunctionDecl *Function = nullptr) {
     static const llvm::StringSet<> Widget = {"QWidget"}, Pixmap = {"QPixmap"};
-    if (Class && Class->getQualifiedNameAsString() == "QPixmapCache")
+    if (Class && nameOf(Class) == "QPixmapCache")
       return GuiApiKind::PixmapCache;
-    if (Class && listedBase(Class, Widget, WidgetClasses))
+    if (Class && listedBase(Class, Widget))
       return GuiApiKind::Widget;
     const CXXRecordDecl *Returned =
         Function ? Function->getReturnType()->getAsCXXRecordDecl() : nullptr;
     for (const CXXRecordDecl *Candidate : {Class, Returned})
-      if (Candidate && listedBase(Candidate, Pixmap, PixmapClasses))
+      if (Candidate && listedBase(Candidate, Pixmap))
         return GuiApiKind::Pixmap;
     return GuiApiKind::Other;
   }
@@ -119,10 +139,13 @@ private:
   const SourceManager &SM;
   const llvm::StringSet<> GuiOnly, Starters, Entries, BaseClasses, GuiContexts;
   ThreadFacts Facts;
-  llvm::DenseMap<const FunctionDecl *, CalleeRole> Roles;
+  /// Owned by pointer: callers keep a role while classifying other functions.
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CalleeRole>> Roles;
   llvm::DenseMap<const Decl *, std::string> Usrs;
-  llvm::DenseMap<const CXXRecordDecl *, const CXXRecordDecl *> GuiOnlyClasses, ContextClasses,
-      WidgetClasses, PixmapClasses;
+  /// Per list of names: the listed class each class is or derives from.
+  llvm::DenseMap<const llvm::StringSet<> *,
+                 llvm::DenseMap<const CXXRecordDecl *, const CXXRecordDecl *>>
+      BaseMemos;
 };
 
 const std::string &FactCollector::usr(const FunctionDecl *F) {
@@ -157,19 +180,19 @@ const std::string &FactCollector::usr(const FunctionDecl *F) {
   return It->second;
 }
 
-const CXXRecordDecl *FactCollector::listedBase(
-    const CXXRecordDecl *Class, const llvm::StringSet<> &Names,
-    llvm::DenseMap<const CXXRecordDecl *, const CXXRecordDecl *> &Memo) {
+const CXXRecordDecl *FactCollector::listedBase(const CXXRecordDecl *Class,
+                                              const llvm::StringSet<> &Names) {
   Class = Class->getCanonicalDecl();
+  auto &Memo = BaseMemos[&Names];
   if (auto It = Memo.find(Class); It != Memo.end())
     return It->second;
   const CXXRecordDecl *Found = nullptr;
-  if (Names.contains(Class->getQualifiedNameAsString()))
+  if (Names.contains(nameOf(Class)))
     Found = Class;
   else if (const CXXRecordDecl *Definition = Class->getDefinition())
     for (const CXXBaseSpecifier &Base : Definition->bases())
       if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
-        if ((Found = listedBase(BaseClass, Names, Memo)))
+        if ((Found = listedBase(BaseClass, Names)))
           break;
   Memo[Class] = Found;
   return Found;
@@ -179,7 +202,7 @@ bool FactCollector::isGuiThreadObject(const Expr *E) {
   // `qApp` is static_cast<QGuiApplication *>(QCoreApplication::instance()): its type says it.
   const QualType Type = E->IgnoreParenImpCasts()->getType();
   const CXXRecordDecl *Class = Type->getPointeeCXXRecordDecl();
-  return Class && listedBase(Class, GuiContexts, ContextClasses);
+  return Class && listedBase(Class, GuiContexts);
 }
 
 bool FactCollector::mayRunAsync(const CallExpr *Async) {
@@ -200,7 +223,7 @@ bool FactCollector::mayRunAsync(const CallExpr *Async) {
 }
 
 CalleeRole FactCollector::classify(const FunctionDecl *F) {
-  const std::string Name = F->getQualifiedNameAsString();
+  const std::string Name = nameOf(F);
   const auto *Method = dyn_cast<CXXMethodDecl>(F);
   const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
   if (GuiOnly.contains(Name))
@@ -215,18 +238,20 @@ CalleeRole FactCollector::classify(const FunctionDecl *F) {
       if (Constructor ? !Constructor->isCopyOrMoveConstructor()
                       : Class == Listed || inSystemHeader(Class))
         return {CalleeRole::GuiOnly, apiKind(Class, F),
-                Constructor ? Class->getQualifiedNameAsString() : Name,
-                Listed->getQualifiedNameAsString()};
+                Constructor ? nameOf(Class) : Name,
+                nameOf(Listed)};
     }
   const std::string Started =
-      isa<CXXConstructorDecl>(F) ? Class->getQualifiedNameAsString() : Name;
+      isa<CXXConstructorDecl>(F) ? nameOf(Class) : Name;
   if (Starters.contains(Name))
     return {CalleeRole::Starter, GuiApiKind::Other, Started, ""};
   if (Name == "QMetaObject::invokeMethod" || Name == "QTimer::singleShot")
     return {CalleeRole::Marshaller, GuiApiKind::Other, Name, ""};
+  if (Name == "QFuture::then" || Name == "QFuture::onFailed" || Name == "QFuture::onCanceled")
+    return {CalleeRole::Continuation, GuiApiKind::Other, Name, ""};
   if (Name == "QObject::connect" || Name == "QTimer::callOnTimeout")
     return {CalleeRole::Connector, GuiApiKind::Other, Name, ""};
-  if ((isa<CXXConstructorDecl>(F) && Class->getQualifiedNameAsString() == "QPainter") ||
+  if ((isa<CXXConstructorDecl>(F) && nameOf(Class) == "QPainter") ||
       Name == "QPainter::begin")
     return {CalleeRole::Painter, GuiApiKind::Other, Name, ""};
   return {};
@@ -234,10 +259,10 @@ CalleeRole FactCollector::classify(const FunctionDecl *F) {
 
 const CalleeRole &FactCollector::role(const FunctionDecl *F) {
   F = F->getCanonicalDecl();
-  auto It = Roles.find(F);
-  if (It == Roles.end())
-    It = Roles.try_emplace(F, classify(F)).first;
-  return It->second;
+  std::unique_ptr<CalleeRole> &Role = Roles[F];
+  if (!Role)
+    Role = std::make_unique<CalleeRole>(classify(F));
+  return *Role;
 }
 
 /// The call operators of a lambda or function object type: for a generic lambda or a
@@ -298,7 +323,7 @@ public:
                     MemberCall->getImplicitObjectArgument(), false);
     }
     if (Collector.role(Callee).Kind == CalleeRole::Starter &&
-        Callee->getQualifiedNameAsString() == "std::async" && !Collector.mayRunAsync(Call)) {
+        nameOf(Callee) == "std::async" && !Collector.mayRunAsync(Call)) {
       call(Callee, Call->getExprLoc(), Virtual); // deferred: runs in the thread that waits
       return true;
     }
@@ -395,35 +420,33 @@ private:
     const CalleeRole &Role = Collector.role(Callee);
     switch (Role.Kind) {
     case CalleeRole::GuiOnly:
-      Summary.GuiUses.push_back({Collector.site(Loc),
-                                 isa<CXXConstructorDecl>(Callee) ? GuiUseKind::Construction
-                                                                 : GuiUseKind::Call,
-                                 Role.Api, Role.What, Role.ApiName});
+      Summary.GuiUses.push_back(guiUse(Callee, Role, site(Loc)));
       return;
     case CalleeRole::Painter:
       if (!Args.empty())
         if (const CXXRecordDecl *Device =
                 Args.front()->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl())
           if (const CXXRecordDecl *Listed = Collector.guiOnlyClass(Device))
-            Summary.GuiUses.push_back({Collector.site(Args.front()->getBeginLoc()),
+            Summary.GuiUses.push_back({site(Args.front()->getBeginLoc()),
                                        GuiUseKind::Painting, Collector.apiKind(Device),
-                                       Device->getQualifiedNameAsString(),
-                                       Listed->getQualifiedNameAsString()});
+                                       nameOf(Device),
+                                       nameOf(Listed)});
       return;
     case CalleeRole::Starter:
-      for (const Expr *Arg : Args)
-        for (const FunctionDecl *Function : callables(Arg))
-          Entries.push_back({Collector.usr(Function), FactCollector::displayName(Function),
-                             Collector.site(Arg->getBeginLoc()), EntryKind::PassedTo,
-                             Role.What});
+      start(Args, Role.What);
       return;
+    case CalleeRole::Continuation:
+      if (llvm::none_of(Args, [&](const Expr *Arg) { return Collector.isContextObject(Arg); })) {
+        start(Args, Role.What);
+        return;
+      }
+      [[fallthrough]]; // with a context object
     case CalleeRole::Marshaller: {
       // Queued to an object of the GUI thread, the callable runs there: not on this thread.
       // A direct connection runs it here and now.
       const bool ToGui =
-          !Args.empty() && llvm::any_of(Args, [&](const Expr *Arg) {
-            return Arg->getType()->getPointeeCXXRecordDecl() && Collector.isGuiThreadObject(Arg);
-          }) && llvm::none_of(Args, [](const Expr *Arg) {
+          llvm::any_of(Args, [&](const Expr *Arg) { return Collector.isGuiThreadObject(Arg); }) &&
+          llvm::none_of(Args, [](const Expr *Arg) {
             const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
             return Ref && isa<EnumConstantDecl>(Ref->getDecl()) &&
                    Ref->getDecl()->getName() == "DirectConnection";
@@ -432,7 +455,7 @@ private:
         for (const Expr *Arg : Args)
           for (const FunctionDecl *Function : callables(Arg))
             Summary.Calls.push_back({Collector.usr(Function), FactCollector::displayName(Function),
-                                     Collector.site(Arg->getBeginLoc()), CallKind::ToGuiThread});
+                                     site(Arg->getBeginLoc()), CallKind::ToGuiThread});
       return;
     }
     case CalleeRole::Connector:
@@ -446,19 +469,51 @@ private:
     }
   }
 
+  void start(llvm::ArrayRef<const Expr *> Args, const std::string &Via) {
+    for (const Expr *Arg : Args)
+      for (const FunctionDecl *Function : callables(Arg)) {
+        const SiteId Site = site(Arg->getBeginLoc());
+        const std::string Name = FactCollector::displayName(Function);
+        const CalleeRole &Role = Collector.role(Function);
+        if (Role.Kind != CalleeRole::GuiOnly) {
+          Entries.push_back({Collector.usr(Function), Name, Site, EntryKind::PassedTo, Via});
+          continue;
+        }
+        // The thread runs a GUI-only function itself (std::thread(&QPixmapCache::clear)):
+        // a thread body of its own, named by its position, holds the use.
+        FunctionSummary Thread;
+        Thread.Id = "pxc-thread@" + Arg->getBeginLoc().printToString(
+                                        Collector.Context.getSourceManager());
+        Thread.Name = Name;
+        Thread.GuiUses.push_back(guiUse(Function, Role, Site));
+        Entries.push_back({Thread.Id, Name, Site, EntryKind::PassedTo, Via});
+        Threads.push_back(std::move(Thread));
+      }
+  }
+
+  static GuiUseFact guiUse(const FunctionDecl *Callee, const CalleeRole &Role, SiteId Site) {
+    return {Site,
+            isa<CXXConstructorDecl>(Callee) ? GuiUseKind::Construction : GuiUseKind::Call,
+            Role.Api, Role.What, Role.ApiName};
+  }
+
   void call(const FunctionDecl *Callee, SourceLocation Loc, bool Virtual) {
     // Library functions are leaves, except virtual ones: user classes may override them.
     if (!Virtual && Collector.inSystemHeader(Callee))
       return;
     Summary.Calls.push_back({Collector.usr(Callee), FactCollector::displayName(Callee),
-                             Collector.site(Loc),
+                             site(Loc),
                              Virtual ? CallKind::VirtualCall : CallKind::Call});
   }
   void reference(const FunctionDecl *Function, SourceLocation Loc) {
     if (Collector.inSystemHeader(Function))
       return;
     Summary.Calls.push_back({Collector.usr(Function), FactCollector::displayName(Function),
-                             Collector.site(Loc), CallKind::Reference});
+                             site(Loc), CallKind::Reference});
+  }
+
+  SiteId site(SourceLocation Loc) {
+    return Collector.site(ImplicitMember.isValid() ? ImplicitMember : Loc);
   }
 
   FactCollector &Collector;
@@ -468,10 +523,15 @@ private:
 
 public:
   std::vector<EntryFact> Entries;
+  std::vector<FunctionSummary> Threads;
+  /// While reading an initialiser the compiler wrote (of a member with a default member
+  /// initialiser or a default constructor), the member it initialises: the constructor's
+  /// own position would point at the class.
+  SourceLocation ImplicitMember;
 };
 
 void FactCollector::addEntries(const FunctionDecl *F) {
-  if (Entries.contains(F->getQualifiedNameAsString())) {
+  if (Entries.contains(nameOf(F))) {
     Facts.Summary.Entries.push_back({usr(F), displayName(F), site(F->getLocation()),
                                      EntryKind::Configured, ""});
     return;
@@ -486,10 +546,10 @@ void FactCollector::addEntries(const FunctionDecl *F) {
     const CXXMethodDecl *Base = Work.pop_back_val();
     if (!Seen.insert(Base).second)
       continue;
-    const std::string Name = Base->getQualifiedNameAsString();
+    const std::string Name = nameOf(Base);
     if (Entries.contains(Name) ||
         (Base->getIdentifier() && Base->getName() == "run" &&
-         BaseClasses.contains(Base->getParent()->getQualifiedNameAsString()))) {
+         BaseClasses.contains(nameOf(Base->getParent())))) {
       Facts.Summary.Entries.push_back({usr(F), displayName(F), site(F->getLocation()),
                                        EntryKind::Override, Name});
       return;
@@ -509,13 +569,20 @@ void FactCollector::collect(const FunctionDecl *F) {
 
   BodyReader Reader(*this, Summary);
   if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(F))
-    for (const CXXCtorInitializer *Init : Constructor->inits())
+    for (const CXXCtorInitializer *Init : Constructor->inits()) {
+      const FieldDecl *Member = Init->getMember();
+      Reader.ImplicitMember =
+          !Init->isWritten() && Member ? Member->getLocation() : SourceLocation();
       Reader.TraverseStmt(Init->getInit());
+    }
+  Reader.ImplicitMember = SourceLocation();
   Reader.TraverseStmt(F->getBody());
   Reader.finish();
   for (EntryFact &Entry : Reader.Entries)
     Facts.Summary.Entries.push_back(std::move(Entry));
   Facts.Summary.Functions.push_back(std::move(Summary));
+  for (FunctionSummary &Thread : Reader.Threads)
+    Facts.Summary.Functions.push_back(std::move(Thread));
 }
 
 /// The function whose text holds `F`: for a lambda, the function it is written in, whose
@@ -537,9 +604,16 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
 
+  // Library headers define no user function: skipping them keeps the cost proportional to
+  // the user's code, not to the size of Qt and the standard library.
+  bool TraverseDecl(Decl *D) {
+    return (D && !isa<TranslationUnitDecl>(D) && Collector.inSystemHeader(D)) ||
+           RecursiveASTVisitor::TraverseDecl(D);
+  }
+
   bool VisitFunctionDecl(FunctionDecl *F) {
     if (!F->doesThisDeclarationHaveABody() || F->isDependentContext() || F->isInvalidDecl() ||
-        Collector.inSystemHeader(F) || isHalfTyped(writtenIn(F), Collector.Context))
+        isHalfTyped(writtenIn(F), Collector.Context))
       return true;
     Collector.collect(F);
     return true;

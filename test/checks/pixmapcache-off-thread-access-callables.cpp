@@ -3,6 +3,7 @@
 // RUN: %clangxx -std=c++17 -fsyntax-only %qt_flags %s
 
 #include <QtConcurrent/QtConcurrent>
+#include <QtCore/QFuture>
 #include <QtCore/QRunnable>
 #include <QtCore/QThread>
 #include <QtCore/QThreadPool>
@@ -128,3 +129,67 @@ class Derived : public Base {
     QMetaObject::invokeMethod(qApp->thread(), [] { QPixmapCache::clear(); });
   }
 };
+
+// A continuation runs in the thread that finished the future, a worker, unless it is given a
+// context object; Launch::Async and a thread pool run it on a worker too.
+void continuations(const QString &path, QThreadPool *pool) {
+  QtConcurrent::run([path] { return QImage(path); }).then([](const QImage &image) {
+    QPixmapCache::insert(QStringLiteral("c"), QPixmap::fromImage(image));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: call to 'QPixmapCache::insert' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-3]]:59: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: cache QImage in 'pxc::ImageCache'
+    // CHECK-MESSAGES: :[[@LINE-4]]:47: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-6]]:59: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
+    // CHECK-MESSAGES: :[[@LINE-6]]:47: note: work on a QImage in the worker
+  });
+  QtConcurrent::run([path] { return QImage(path); }).then(qApp, [](const QImage &image) {
+    QPixmapCache::insert(QStringLiteral("c"), QPixmap::fromImage(image));
+  });
+  QtConcurrent::run([path] { return QImage(path); })
+      .then(QtFuture::Launch::Async, [](const QImage &image) { QPixmap::fromImage(image); });
+      // CHECK-MESSAGES: :[[@LINE-1]]:64: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+      // CHECK-MESSAGES: :[[@LINE-2]]:38: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
+      // CHECK-MESSAGES: :[[@LINE-3]]:64: note: work on a QImage in the worker
+  QtConcurrent::run([path] { return QImage(path); })
+      .then(pool, [](const QImage &image) { QPixmap::fromImage(image); })
+      // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+      // CHECK-MESSAGES: :[[@LINE-2]]:19: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
+      // CHECK-MESSAGES: :[[@LINE-3]]:45: note: work on a QImage in the worker
+      .onFailed(qApp, [] { QPixmapCache::clear(); });
+}
+
+// Members constructed implicitly: the class's constructor constructs the QPixmap.
+struct Thumbnail {
+  QString path;
+  QPixmap pixmap;
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE+13]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+  // CHECK-MESSAGES: :[[@LINE+13]]:15: note: 'Thumbnail::Thumbnail' is called here
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: work on a QImage in the worker
+};
+struct Tile {
+  QPixmap pixmap{16, 16};
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE+6]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+  // CHECK-MESSAGES: :[[@LINE+7]]:10: note: 'Tile::Tile' is called here
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: work on a QImage in the worker
+  Tile() {}
+};
+void startMembers() {
+  std::thread([] {
+    Thumbnail thumbnail;
+    Tile tile;
+  }).detach();
+}
+
+// A GUI-only function as the thread's whole work.
+void startGuiFunction(const QList<QImage> &images) {
+  std::thread(&QPixmapCache::clear).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'QPixmapCache::clear' runs on a worker thread: it is passed to 'std::thread'
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: cache QImage in 'pxc::ImageCache'
+  QtConcurrent::run(QPixmapCache::clear);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'QPixmapCache::clear' runs on a worker thread: it is passed to 'QtConcurrent::run'
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: cache QImage in 'pxc::ImageCache'
+}
