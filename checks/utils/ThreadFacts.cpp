@@ -389,6 +389,12 @@ private:
                (Collector.inSystemHeader(Construct->getConstructor()) ||
                 Construct->getConstructor()->isCopyOrMoveConstructor()))
         E = Construct->getArg(0);
+      // std::bind(f, args...) runs f.
+      else if (const auto *Bind = dyn_cast<CallExpr>(E);
+               Bind && Bind->getNumArgs() >= 1 && Bind->getDirectCallee() &&
+               llvm::is_contained({"std::bind", "std::bind_front"},
+                                  nameOf(Bind->getDirectCallee())))
+        E = Bind->getArg(0);
       else
         break;
     }

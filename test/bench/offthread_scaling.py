@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Shows that pixmapcache-off-thread-access stays linear in the size of the call graph.
 
-Usage: offthread_scaling.py BUILD_DIR [--sizes 1000,2000,4000,8000] [--chain 8] [--repeat 3]
+Usage: python3 test/bench/offthread_scaling.py BUILD_DIR [--sizes 1000,2000,4000,8000] [--chain 8] [--repeat 3]
 
 Generates translation units with N functions in call chains (member functions calling the
 next, a lambda at every chain's third function, recursion from each chain's end back to its

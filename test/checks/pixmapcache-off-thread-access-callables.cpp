@@ -55,6 +55,15 @@ void startWrapped() {
   std::thread(pointer).detach();
 }
 
+// std::bind runs the function it binds.
+void loadInto(const QString &path, int size) { QPixmap pixmap(size, size); }
+// CHECK-MESSAGES: :[[@LINE-1]]:56: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+// CHECK-MESSAGES: :[[@LINE+3]]:21: note: 'loadInto' runs on a worker thread: it is passed to 'QtConcurrent::run'
+// CHECK-MESSAGES: :[[@LINE-3]]:56: note: work on a QImage in the worker
+void startBound(const QString &path) {
+  QtConcurrent::run(std::bind(loadInto, path, 64));
+}
+
 // QRunnable::create wraps a callable in a runnable for a pool.
 void startRunnable() {
   QThreadPool::globalInstance()->start(QRunnable::create([] { QPixmapCache::clear(); }));
