@@ -226,21 +226,22 @@ CalleeRole FactCollector::classify(const FunctionDecl *F) {
   const std::string Name = nameOf(F);
   const auto *Method = dyn_cast<CXXMethodDecl>(F);
   const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
-  if (GuiOnly.contains(Name))
-    return {CalleeRole::GuiOnly, apiKind(Class, F), Name, Name};
-  if (Class && !isa<CXXDestructorDecl>(Method) && !Method->isCopyAssignmentOperator() &&
-      !Method->isMoveAssignmentOperator())
-    if (const CXXRecordDecl *Listed = guiOnlyClass(Class)) {
-      const auto *Constructor = dyn_cast<CXXConstructorDecl>(Method);
-      // Copies and moves only pass a handle around (a worker may hold a QPixmap it was
-      // given). Methods that user classes add are followed like any function: the check
-      // reports what they do, not that they exist.
-      if (Constructor ? !Constructor->isCopyOrMoveConstructor()
-                      : Class == Listed || inSystemHeader(Class))
-        return {CalleeRole::GuiOnly, apiKind(Class, F),
-                Constructor ? nameOf(Class) : Name,
+  const auto *Constructor = dyn_cast_or_null<CXXConstructorDecl>(Method);
+  // Copies, moves and destruction only pass a handle around: a worker may hold a QPixmap it
+  // was given and hand it on.
+  const bool HandlesOnly =
+      Method && ((Constructor && Constructor->isCopyOrMoveConstructor()) ||
+                 isa<CXXDestructorDecl>(Method) || Method->isCopyAssignmentOperator() ||
+                 Method->isMoveAssignmentOperator());
+  if (!HandlesOnly && GuiOnly.contains(Name))
+    return {CalleeRole::GuiOnly, apiKind(Class, F), Constructor ? nameOf(Class) : Name, Name};
+  if (Class && !HandlesOnly)
+    if (const CXXRecordDecl *Listed = guiOnlyClass(Class))
+      // Methods that user classes add are followed like any function: the check reports
+      // what they do, not that they exist. Constructing any widget is wrong, though.
+      if (Constructor || Class == Listed || inSystemHeader(Class))
+        return {CalleeRole::GuiOnly, apiKind(Class, F), Constructor ? nameOf(Class) : Name,
                 nameOf(Listed)};
-    }
   const std::string Started =
       isa<CXXConstructorDecl>(F) ? nameOf(Class) : Name;
   if (Starters.contains(Name))
