@@ -1,6 +1,8 @@
 //===- ThreadCallGraph.cpp ------------------------------------------------===//
 #include "ThreadCallGraph.h"
 
+#include "llvm/ADT/Twine.h"
+
 #include <algorithm>
 #include <deque>
 
@@ -118,6 +120,75 @@ std::vector<OffThreadUse> ThreadReachability::offThreadUses(unsigned MaxTailStep
         Uses.push_back({D.Summary, D.Function, &Use, V.EntrySummary, V.Entry, V.Depth, Path});
   }
   return Uses;
+}
+
+static std::string quoted(llvm::StringRef Name, llvm::StringRef IfEmpty) {
+  return Name.empty() ? IfEmpty.str() : ("'" + llvm::Twine(Name) + "'").str();
+}
+
+OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
+  const GuiUseFact &Gui = *Use.Use;
+  OffThreadWording Words;
+  const char *Kind = Gui.Kind == GuiUseKind::Call           ? "call to '"
+                     : Gui.Kind == GuiUseKind::Construction ? "construction of '"
+                                                            : "painting on a '";
+  Words.Message = Kind + Gui.What + "' on a worker thread ";
+  switch (Gui.Api) {
+  case GuiApiKind::PixmapCache:
+    Words.Message += "silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, "
+                     "elsewhere insert and find return false and the cache never hits";
+    Words.Advice = "cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on "
+                   "any thread, and create the QPixmap with QPixmap::fromImage on the GUI "
+                   "thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)";
+    break;
+  case GuiApiKind::Widget:
+    Words.Message += "is undefined: widgets may only be used on the GUI thread";
+    Words.Advice = "hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) "
+                   "or a queued signal";
+    break;
+  case GuiApiKind::Pixmap:
+    Words.Message +=
+        "is undefined: " + quoted(Gui.ApiName, "") + " may only be used on the GUI thread";
+    Words.Advice = "work on a QImage in the worker (it may be loaded, painted on and cached in "
+                   "'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the "
+                   "QPixmap with QPixmap::fromImage on the GUI thread; or run this code there "
+                   "with QMetaObject::invokeMethod(qApp, ...)";
+    break;
+  case GuiApiKind::Other:
+    Words.Message +=
+        "is undefined: " + quoted(Gui.ApiName, "") + " may only be used on the GUI thread";
+    Words.Advice = "run this code on the GUI thread with QMetaObject::invokeMethod(qApp, ...)";
+    break;
+  }
+
+  const EntryFact &Entry = *Use.Entry;
+  Words.EntryNote = quoted(Entry.Name, "the lambda") + " runs on a worker thread: ";
+  switch (Entry.Kind) {
+  case EntryKind::Override:
+    Words.EntryNote += "it overrides " + quoted(Entry.Via, "");
+    break;
+  case EntryKind::PassedTo:
+    Words.EntryNote += "it is passed to " + quoted(Entry.Via, "");
+    break;
+  case EntryKind::Configured:
+    Words.EntryNote += "it is listed in ThreadEntryFunctions";
+    break;
+  }
+
+  const unsigned Omitted = Use.PathLength - Use.Path.size();
+  for (unsigned I = 0; I != Use.Path.size(); ++I) {
+    const CallFact &Call = *Use.Path[I].Call;
+    std::string Note;
+    if (I == 1 && Omitted != 0)
+      Note = "after " + std::to_string(Omitted) + " more " + (Omitted == 1 ? "call" : "calls") +
+             ", ";
+    Note += quoted(Call.CalleeName, "the lambda");
+    Note += Call.Kind == CallKind::VirtualCall ? " is called and may run an override here"
+            : Call.Kind == CallKind::Reference ? " is passed on and may be called here"
+                                               : " is called here";
+    Words.PathNotes.push_back(std::move(Note));
+  }
+  return Words;
 }
 
 } // namespace clang::tidy::pixmapcache

@@ -104,6 +104,20 @@ struct OffThreadUse {
   std::vector<PathStep> Path;
 };
 
+/// How many calls before the use a reported path keeps after its first one.
+inline constexpr unsigned ReportedPathTailSteps = 2;
+
+/// The words of an off-thread finding, so that the check (one translation unit) and the
+/// scanner (the whole program) report a use alike.
+struct OffThreadWording {
+  std::string Message;                ///< the warning, at the use
+  std::string EntryNote;              ///< at the entry point: why this runs on a worker
+  std::vector<std::string> PathNotes; ///< one per step of OffThreadUse::Path, at its call
+  std::string Advice;                 ///< at the use: what to do instead
+};
+
+OffThreadWording describeOffThreadUse(const OffThreadUse &Use);
+
 class ThreadReachability {
 public:
   /// Merges the summaries (of one or many translation units), which must outlive this object.

@@ -17,92 +17,20 @@ using namespace clang::tidy::pixmapcache;
 
 namespace {
 
-/// As the check: the first call after the entry point and the last ones before the use.
-constexpr unsigned MaxTailSteps = 2;
-
-std::string quoted(llvm::StringRef Name, llvm::StringRef IfEmpty) {
-  return Name.empty() ? IfEmpty.str() : ("'" + Name + "'").str();
-}
-
 std::string siteKey(const Position &P) { return P.File + ":" + std::to_string(P.Offset); }
 
-// The wording of OffThreadAccessCheck::report, so that a use reads the same whether one
-// unit or the whole program shows it.
+/// The check's wording, at the positions of the units that hold each part of the path.
 Finding describe(const OffThreadUse &Use, llvm::ArrayRef<const UnitThreads *> Units) {
   auto Site = [&](unsigned Summary, SiteId Id) { return Units[Summary]->Sites[Id]; };
-  const GuiUseFact &Gui = *Use.Use;
+  const OffThreadWording Words = describeOffThreadUse(Use);
   Finding F;
   F.Check = "pixmapcache-off-thread-access";
-  F.Where = Site(Use.Summary, Gui.Site);
-  const char *Kind = Gui.Kind == GuiUseKind::Call           ? "call to '"
-                     : Gui.Kind == GuiUseKind::Construction ? "construction of '"
-                                                            : "painting on a '";
-  F.Message = Kind + Gui.What + "' on a worker thread ";
-  switch (Gui.Api) {
-  case GuiApiKind::PixmapCache:
-    F.Message += "silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, "
-                 "elsewhere insert and find return false and the cache never hits";
-    break;
-  case GuiApiKind::Widget:
-    F.Message += "is undefined: widgets may only be used on the GUI thread";
-    break;
-  case GuiApiKind::Pixmap:
-  case GuiApiKind::Other:
-    F.Message += "is undefined: " + quoted(Gui.ApiName, "") + " may only be used on the GUI thread";
-    break;
-  }
-
-  const EntryFact &Entry = *Use.Entry;
-  std::string EntryNote = quoted(Entry.Name, "the lambda") + " runs on a worker thread: ";
-  switch (Entry.Kind) {
-  case EntryKind::Override:
-    EntryNote += "it overrides " + quoted(Entry.Via, "");
-    break;
-  case EntryKind::PassedTo:
-    EntryNote += "it is passed to " + quoted(Entry.Via, "");
-    break;
-  case EntryKind::Configured:
-    EntryNote += "it is listed in ThreadEntryFunctions";
-    break;
-  }
-  F.Notes.push_back({EntryNote, Site(Use.EntrySummary, Entry.Site)});
-
-  const unsigned Omitted = Use.PathLength - Use.Path.size();
-  for (unsigned I = 0; I != Use.Path.size(); ++I) {
-    const CallFact &Call = *Use.Path[I].Call;
-    std::string Note;
-    if (I == 1 && Omitted != 0)
-      Note = "after " + std::to_string(Omitted) + " more " + (Omitted == 1 ? "call" : "calls") +
-             ", ";
-    Note += quoted(Call.CalleeName, "the lambda");
-    Note += Call.Kind == CallKind::VirtualCall ? " is called and may run an override here"
-            : Call.Kind == CallKind::Reference ? " is passed on and may be called here"
-                                               : " is called here";
-    F.Notes.push_back({Note, Site(Use.Path[I].Summary, Call.Site)});
-  }
-
-  const char *Advice = nullptr;
-  switch (Gui.Api) {
-  case GuiApiKind::PixmapCache:
-    Advice = "cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any "
-             "thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run "
-             "this code there with QMetaObject::invokeMethod(qApp, ...)";
-    break;
-  case GuiApiKind::Widget:
-    Advice = "hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a "
-             "queued signal";
-    break;
-  case GuiApiKind::Pixmap:
-    Advice = "work on a QImage in the worker (it may be loaded, painted on and cached in "
-             "'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap "
-             "with QPixmap::fromImage on the GUI thread; or run this code there with "
-             "QMetaObject::invokeMethod(qApp, ...)";
-    break;
-  case GuiApiKind::Other:
-    Advice = "run this code on the GUI thread with QMetaObject::invokeMethod(qApp, ...)";
-    break;
-  }
-  F.Notes.push_back({Advice, F.Where});
+  F.Where = Site(Use.Summary, Use.Use->Site);
+  F.Message = Words.Message;
+  F.Notes.push_back({Words.EntryNote, Site(Use.EntrySummary, Use.Entry->Site)});
+  for (unsigned I = 0; I != Use.Path.size(); ++I)
+    F.Notes.push_back({Words.PathNotes[I], Site(Use.Path[I].Summary, Use.Path[I].Call->Site)});
+  F.Notes.push_back({Words.Advice, F.Where});
   return F;
 }
 
@@ -121,12 +49,12 @@ std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Results) {
   llvm::StringSet<> Reported;
   for (unsigned I = 0; I != Units.size(); ++I) {
     const ThreadSummary *One[] = {Summaries[I]};
-    for (const OffThreadUse &Use : ThreadReachability(One).offThreadUses(MaxTailSteps))
+    for (const OffThreadUse &Use : ThreadReachability(One).offThreadUses(ReportedPathTailSteps))
       Reported.insert(siteKey(Units[I]->Sites[Use.Use->Site]));
   }
 
   std::vector<Finding> Findings;
-  for (const OffThreadUse &Use : ThreadReachability(Summaries).offThreadUses(MaxTailSteps))
+  for (const OffThreadUse &Use : ThreadReachability(Summaries).offThreadUses(ReportedPathTailSteps))
     if (Reported.insert(siteKey(Units[Use.Summary]->Sites[Use.Use->Site])).second)
       Findings.push_back(describe(Use, Units));
   return Findings;
