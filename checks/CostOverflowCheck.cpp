@@ -19,13 +19,13 @@ namespace clang::tidy::pixmapcache {
 struct OverflowSink {
   // Order as in the %select of the warning.
   enum KindType { Variable, Field, Return, Cast, Cost, Size, NewArray, Listed } Kind;
-  QualType Type;                      ///< the type the result ends up in
-  const Expr *Value = nullptr;        ///< the expression the sink receives
-  SourceLocation At;                  ///< the variable, `return`, call or cast
-  const NamedDecl *Target = nullptr;  ///< the variable, field or function
-  const VarDecl *Through = nullptr;   ///< a local variable that carries the product there
-  const Expr *Forwarded = nullptr;    ///< the cost argument that `Target` passes it on to
-  bool Direct = true;                 ///< only parentheses, casts and arithmetic on the way
+  QualType Type;                     ///< the type the result ends up in
+  const Expr *Value = nullptr;       ///< the expression the sink receives
+  SourceLocation At;                 ///< the variable, `return`, call or cast
+  const NamedDecl *Target = nullptr; ///< the variable, field or function
+  const VarDecl *Through = nullptr;  ///< a local variable that carries the product there
+  const Expr *Forwarded = nullptr;   ///< the cost argument that `Target` passes it on to
+  bool Direct = true;                ///< only parentheses, casts and arithmetic on the way
 };
 
 namespace {
@@ -151,8 +151,8 @@ std::string spellType(QualType T, const ASTContext &Context) {
 }
 
 /// For `qsizetype(w * h)` and its kin: the text before and after the operand of the cast.
-std::optional<std::pair<std::string, std::string>>
-castSpelling(const ExplicitCastExpr *Cast, const ASTContext &Context) {
+std::optional<std::pair<std::string, std::string>> castSpelling(const ExplicitCastExpr *Cast,
+                                                                const ASTContext &Context) {
   auto Text = [&](SourceLocation Begin, SourceLocation End) {
     return Lexer::getSourceText(CharSourceRange::getCharRange(Begin, End),
                                 Context.getSourceManager(), Context.getLangOpts())
@@ -160,13 +160,12 @@ castSpelling(const ExplicitCastExpr *Cast, const ASTContext &Context) {
   };
   const Expr *Operand = Cast->getSubExprAsWritten();
   if (isa<CXXFunctionalCastExpr, CXXStaticCastExpr, CStyleCastExpr>(Cast))
-    return std::make_pair(Text(Cast->getBeginLoc(), Operand->getBeginLoc()),
-                          Text(Lexer::getLocForEndOfToken(Operand->getEndLoc(), 0,
-                                                          Context.getSourceManager(),
-                                                          Context.getLangOpts()),
-                               Lexer::getLocForEndOfToken(Cast->getEndLoc(), 0,
-                                                          Context.getSourceManager(),
-                                                          Context.getLangOpts())));
+    return std::make_pair(
+        Text(Cast->getBeginLoc(), Operand->getBeginLoc()),
+        Text(Lexer::getLocForEndOfToken(Operand->getEndLoc(), 0, Context.getSourceManager(),
+                                        Context.getLangOpts()),
+             Lexer::getLocForEndOfToken(Cast->getEndLoc(), 0, Context.getSourceManager(),
+                                        Context.getLangOpts())));
   return std::nullopt;
 }
 
@@ -236,12 +235,12 @@ void CostOverflowCheck::onStartOfTranslationUnit() {
 void CostOverflowCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are checked once, in their definition: an instantiation's types are not the
   // code's.
-  Finder->addMatcher(
-      binaryOperator(hasOperatorName("*"), hasType(isInteger()),
-                     unless(isExpansionInSystemHeader()), unless(isInTemplateInstantiation()),
-                     optionally(forCallable(functionDecl().bind("function"))))
-          .bind("product"),
-      this);
+  Finder->addMatcher(binaryOperator(hasOperatorName("*"), hasType(isInteger()),
+                                    unless(isExpansionInSystemHeader()),
+                                    unless(isInTemplateInstantiation()),
+                                    optionally(forCallable(functionDecl().bind("function"))))
+                         .bind("product"),
+                     this);
 }
 
 bool CostOverflowCheck::isDimensionLike(const Expr *E, unsigned Depth) const {
@@ -317,8 +316,7 @@ const Expr *CostOverflowCheck::forwardedCost(const FunctionDecl *Callee, unsigne
 
 /// Follows the value of `Product` (computed in `ProductType`) up the AST to where it ends
 /// up, through parentheses, casts, arithmetic, qMin/qMax and local variables.
-std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product,
-                                                        QualType ProductType,
+std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product, QualType ProductType,
                                                         const FunctionDecl *Function,
                                                         ASTContext &Context, unsigned Depth) {
   const unsigned ProductWidth = widthOf(ProductType, Context);
@@ -360,14 +358,20 @@ std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product,
       if (Var->getInit() != Current || Var->getType()->isReferenceType())
         return std::nullopt;
       if (Wider(Var->getType()))
-        return OverflowSink{OverflowSink::Variable, Var->getType(), Current, Var->getLocation(),
-                            Var, nullptr, nullptr, Direct};
+        return OverflowSink{OverflowSink::Variable,
+                            Var->getType(),
+                            Current,
+                            Var->getLocation(),
+                            Var,
+                            nullptr,
+                            nullptr,
+                            Direct};
       // `int cost = w * h * 4; cache.insert(key, p, cost);`: follow an unchanging local.
       if (Depth > 0 || !Function || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
           !Ranges->isUnchanged(Function, Var))
         return std::nullopt;
-      auto Uses = match(findAll(declRefExpr(to(equalsNode(Var))).bind("use")),
-                        *Function->getBody(), Context);
+      auto Uses = match(findAll(declRefExpr(to(equalsNode(Var))).bind("use")), *Function->getBody(),
+                        Context);
       for (const BoundNodes &Use : Uses)
         if (std::optional<OverflowSink> Sink =
                 findSink(Use.getNodeAs<Expr>("use"), ProductType, Function, Context, Depth + 1)) {
@@ -386,8 +390,13 @@ std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product,
         return std::nullopt;
       const CXXCtorInitializer *Init = *It;
       if (Init->getMember() && Wider(Init->getMember()->getType()))
-        return OverflowSink{OverflowSink::Field, Init->getMember()->getType(), Current,
-                            Init->getMemberLocation(), Init->getMember(), nullptr, nullptr,
+        return OverflowSink{OverflowSink::Field,
+                            Init->getMember()->getType(),
+                            Current,
+                            Init->getMemberLocation(),
+                            Init->getMember(),
+                            nullptr,
+                            nullptr,
                             Direct};
       return std::nullopt;
     }
@@ -413,8 +422,14 @@ std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product,
       if (!Type->isIntegerType() || widthOf(Type, Context) < ProductWidth)
         return std::nullopt;
       if (Wider(Type))
-        return OverflowSink{OverflowSink::Cast, Type, Current, Cast->getBeginLoc(), nullptr,
-                            nullptr, nullptr, Direct};
+        return OverflowSink{OverflowSink::Cast,
+                            Type,
+                            Current,
+                            Cast->getBeginLoc(),
+                            nullptr,
+                            nullptr,
+                            nullptr,
+                            Direct};
       Current = Cast;
       continue;
     }
@@ -441,12 +456,13 @@ std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product,
         if (IsLHS || !Wider(Target->getType()))
           return std::nullopt;
         if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
-          return OverflowSink{OverflowSink::Variable, Target->getType(), Current,
-                              Target->getBeginLoc(), Ref->getDecl(), nullptr, nullptr, Direct};
+          return OverflowSink{
+              OverflowSink::Variable, Target->getType(), Current, Target->getBeginLoc(),
+              Ref->getDecl(),         nullptr,           nullptr, Direct};
         if (const auto *Member = dyn_cast<MemberExpr>(Target))
-          return OverflowSink{OverflowSink::Field, Target->getType(), Current,
-                              Target->getBeginLoc(), Member->getMemberDecl(), nullptr, nullptr,
-                              Direct};
+          return OverflowSink{
+              OverflowSink::Field,     Target->getType(), Current, Target->getBeginLoc(),
+              Member->getMemberDecl(), nullptr,           nullptr, Direct};
         return std::nullopt;
       }
       default:
@@ -464,14 +480,26 @@ std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product,
         return std::nullopt;
       if (!Wider(Context.getSizeType()))
         return std::nullopt;
-      return OverflowSink{OverflowSink::NewArray, Context.getSizeType(), Current,
-                          New->getBeginLoc(), nullptr, nullptr, nullptr, Direct};
+      return OverflowSink{OverflowSink::NewArray,
+                          Context.getSizeType(),
+                          Current,
+                          New->getBeginLoc(),
+                          nullptr,
+                          nullptr,
+                          nullptr,
+                          Direct};
     }
     if (isa<ReturnStmt>(S)) {
       if (!Function || !Wider(Function->getReturnType()))
         return std::nullopt;
-      return OverflowSink{OverflowSink::Return, Function->getReturnType(), Current,
-                          S->getBeginLoc(), Function, nullptr, nullptr, Direct};
+      return OverflowSink{OverflowSink::Return,
+                          Function->getReturnType(),
+                          Current,
+                          S->getBeginLoc(),
+                          Function,
+                          nullptr,
+                          nullptr,
+                          Direct};
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
       const Expr *const *Args = Construct->getArgs();
@@ -542,8 +570,8 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   unsigned WidestOperand = 0;
   for (const Expr *Operand : Operands)
     if (!Operand->isIntegerConstantExpr(Context))
-      WidestOperand = std::max(WidestOperand,
-                               widthOf(Operand->IgnoreParenImpCasts()->getType(), Context));
+      WidestOperand =
+          std::max(WidestOperand, widthOf(Operand->IgnoreParenImpCasts()->getType(), Context));
   if (WidestOperand < MinimumProductWidth ||
       llvm::none_of(Operands, [&](const Expr *E) { return isDimensionLike(E); }))
     return;
@@ -564,15 +592,14 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void CostOverflowCheck::diagnose(const BinaryOperator *Product,
-                                 llvm::ArrayRef<const Expr *> Operands,
-                                 const OverflowSink &Sink, ASTContext &Context) {
+                                 llvm::ArrayRef<const Expr *> Operands, const OverflowSink &Sink,
+                                 ASTContext &Context) {
   const QualType Type = Product->getType();
   const bool Widens = widthOf(Sink.Type, Context) > widthOf(Type, Context);
   const SourceManager &SM = Context.getSourceManager();
   // new[] sizes are size_t, which the AST gives without its name.
-  const std::string SinkType = Sink.Kind == OverflowSink::NewArray
-                                   ? std::string("std::size_t")
-                                   : spellType(Sink.Type, Context);
+  const std::string SinkType = Sink.Kind == OverflowSink::NewArray ? std::string("std::size_t")
+                                                                   : spellType(Sink.Type, Context);
 
   // The pxc cost helper replaces a whole `w * h * depth / (8 * 1024)` cost, where its KiB
   // rounded up (at least 1) is the cost the cache is meant to get, and where its 64-bit
@@ -589,9 +616,8 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
       Context.getLangOpts().CPlusPlus17 && isKibibytesOf(Sink.Value, Product, Context) &&
       llvm::all_of(Operands, [&](const Expr *E) {
         const QualType T = E->IgnoreParenImpCasts()->getType();
-        return T->isIntegerType() &&
-               (Context.hasSameType(T, Context.IntTy) ||
-                Context.getIntWidth(T) < Context.getIntWidth(Context.IntTy));
+        return T->isIntegerType() && (Context.hasSameType(T, Context.IntTy) ||
+                                      Context.getIntWidth(T) < Context.getIntWidth(Context.IntTy));
       })) {
     std::string Call = "pxc::imageCostKb(";
     for (const Expr *Operand : Operands)
@@ -599,15 +625,14 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
                (Operand == Operands.back() ? ")" : ", "))
                   .str();
     Fix = FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(Sink.Value->IgnoreParenImpCasts()->getSourceRange()),
-        Call);
+        CharSourceRange::getTokenRange(Sink.Value->IgnoreParenImpCasts()->getSourceRange()), Call);
     FixUsesPxc = true;
   } else if (Fixable) {
     const Expr *First = Operands.front()->IgnoreParenImpCasts();
-    const auto *Cast = Sink.Kind == OverflowSink::Cast
-                           ? dyn_cast<ExplicitCastExpr>(
-                                 Context.getParents(*Sink.Value)[0].get<Expr>())
-                           : nullptr;
+    const auto *Cast =
+        Sink.Kind == OverflowSink::Cast
+            ? dyn_cast<ExplicitCastExpr>(Context.getParents(*Sink.Value)[0].get<Expr>())
+            : nullptr;
     std::optional<std::pair<std::string, std::string>> Spelling =
         Cast ? castSpelling(Cast, Context) : std::nullopt;
     if (Cast && Spelling && isPlainFileRange(Cast->getSourceRange()) &&
@@ -620,8 +645,7 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
       const SourceLocation AfterInside =
           Lexer::getLocForEndOfToken(Inside->getEndLoc(), 0, SM, Context.getLangOpts());
       std::string Text =
-          Spelling->first + sourceText(First->getSourceRange(), Context).str() +
-          Spelling->second +
+          Spelling->first + sourceText(First->getSourceRange(), Context).str() + Spelling->second +
           Lexer::getSourceText(CharSourceRange::getCharRange(AfterFirst, AfterInside), SM,
                                Context.getLangOpts())
               .str();
@@ -705,8 +729,9 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
          DiagnosticIDs::Note)
         << SinkType;
   else
-    diag(Product->getBeginLoc(), "compute the product in a 64-bit type and clamp it to the "
-                                 "range of %0",
+    diag(Product->getBeginLoc(),
+         "compute the product in a 64-bit type and clamp it to the "
+         "range of %0",
          DiagnosticIDs::Note)
         << Sink.Type;
   if (PixmapCost)

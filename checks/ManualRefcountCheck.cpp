@@ -169,7 +169,7 @@ bool changesSource(const CXXMethodDecl *Method, ASTContext &Context) {
         return;
       }
       if (isa<ParenExpr>(Parent) || (isa<MemberExpr>(Parent) && Use == Ref &&
-                                      isa<FieldDecl>(cast<MemberExpr>(Parent)->getMemberDecl()))) {
+                                     isa<FieldDecl>(cast<MemberExpr>(Parent)->getMemberDecl()))) {
         Use = Parent;
         continue;
       }
@@ -249,8 +249,8 @@ std::optional<ReleaseTest> findGuard(const CXXDeleteExpr *Delete, const Stmt *Bo
       return std::nullopt;
     if (const auto *If = dyn_cast<IfStmt>(Parent);
         If && (If->getThen() == Child || If->getElse() == Child))
-      if (auto Test = releaseTest(If->getCond(), If->getThen() == Child,
-                                  precedingExpr(If, Context), Context))
+      if (auto Test = releaseTest(If->getCond(), If->getThen() == Child, precedingExpr(If, Context),
+                                  Context))
         return Test;
     if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
       const Stmt *const *Begin = Block->body_begin();
@@ -358,8 +358,7 @@ bool isQtCode(ASTContext &Context, QualType CounterType, const CXXRecordDecl *Da
   if (Context.Idents.get("QT_VERSION").hasMacroDefinition() || derivesFromQSharedData(Data))
     return true;
   const CXXRecordDecl *CounterClass = CounterType->getAsCXXRecordDecl();
-  return CounterClass && CounterClass->getIdentifier() &&
-         CounterClass->getName().starts_with("Q");
+  return CounterClass && CounterClass->getIdentifier() && CounterClass->getName().starts_with("Q");
 }
 
 std::string quoted(StringRef Text) { return ("'" + Text + "'").str(); }
@@ -409,8 +408,7 @@ public:
   std::vector<Hazard> find(const FunctionDecl *Deleting) {
     const Special CopyCtor = P.Handle ? copyConstructor(P.Handle) : Special{};
     const Special CopyAssign = P.Handle ? copyAssignment(P.Handle) : Special{};
-    const bool Copyable =
-        CopyCtor.How != Presence::Absent || CopyAssign.How != Presence::Absent;
+    const bool Copyable = CopyCtor.How != Presence::Absent || CopyAssign.How != Presence::Absent;
 
     if (isPlainInteger(P.CounterExpr->getType()) && !Index.takesLock(Deleting) &&
         (P.Kind != OwnerKind::Handle || Copyable))
@@ -433,8 +431,7 @@ public:
   }
 
 private:
-  void add(Hazard::Kind What, SourceLocation Loc, bool IsAssignment = false,
-           bool Flag = false) {
+  void add(Hazard::Kind What, SourceLocation Loc, bool IsAssignment = false, bool Flag = false) {
     Found.push_back({What, Loc, IsAssignment, Flag});
   }
 
@@ -594,8 +591,7 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
 
   const std::string OwnerName = quoted(Owner->getQualifiedNameAsString());
   const std::string CounterName = quoted(P.Count.displayName());
-  diag(Delete->getBeginLoc(),
-       "%0 deletes %1 by hand when the reference count %2 drops to zero")
+  diag(Delete->getBeginLoc(), "%0 deletes %1 by hand when the reference count %2 drops to zero")
       << OwnerName << P.Deleted << CounterName;
   const std::string DataName = quoted(P.DataType);
   const std::string HandleName = P.Kind == OwnerKind::Handle ? OwnerName : DataName;
@@ -608,8 +604,8 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
            "destroyed|references to %3 are taken or released}2 in two threads at once, "
            "updates to it are lost and %4 is deleted while still in use, or never",
            DiagnosticIDs::Note)
-          << CounterName << P.CounterExpr->getType() << (P.Kind != OwnerKind::Handle)
-          << HandleName << P.Deleted;
+          << CounterName << P.CounterExpr->getType() << (P.Kind != OwnerKind::Handle) << HandleName
+          << P.Deleted;
       break;
     case Hazard::ImplicitCopy:
       diag(H.Loc,

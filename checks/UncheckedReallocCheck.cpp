@@ -28,8 +28,7 @@ struct ResultSink {
 };
 
 std::optional<UncheckedUse> directUse(const Expr *Value, const Stmt *Parent) {
-  if (const auto *Deref = dyn_cast<UnaryOperator>(Parent);
-      Deref && Deref->getOpcode() == UO_Deref)
+  if (const auto *Deref = dyn_cast<UnaryOperator>(Parent); Deref && Deref->getOpcode() == UO_Deref)
     return UncheckedUse{UncheckedUseKind::Dereference, Deref, nullptr};
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Parent);
       Subscript && Subscript->getBase() == Value)
@@ -118,9 +117,7 @@ std::string spell(const Expr *E, const ASTContext &Context) {
 }
 
 /// The C library's realloc, the one allocator pxc::tryRealloc can stand in for.
-bool isLibraryRealloc(const FunctionDecl *Callee) {
-  return libraryName(Callee) == "realloc";
-}
+bool isLibraryRealloc(const FunctionDecl *Callee) { return libraryName(Callee) == "realloc"; }
 
 bool isPlainFileRange(SourceRange Range) {
   return Range.isValid() && Range.getBegin().isFileID() && Range.getEnd().isFileID();
@@ -129,9 +126,8 @@ bool isPlainFileRange(SourceRange Range) {
 } // namespace
 
 UncheckedReallocCheck::UncheckedReallocCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      ReallocLikeFunctions(
-          utils::options::parseStringList(Options.get("ReallocLikeFunctions", ""))),
+    : ClangTidyCheck(Name, Context), ReallocLikeFunctions(utils::options::parseStringList(
+                                         Options.get("ReallocLikeFunctions", ""))),
       AssertIsCheck(Options.get("AssertIsCheck", true)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -158,16 +154,15 @@ void UncheckedReallocCheck::onStartOfTranslationUnit() {
 void UncheckedReallocCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Names{"::realloc"};
   Names.insert(Names.end(), ReallocLikeFunctions.begin(), ReallocLikeFunctions.end());
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(Names))), unless(isExpansionInSystemHeader()),
-               forCallable(functionDecl().bind("function")))
-          .bind("realloc"),
-      this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Names))),
+                              unless(isExpansionInSystemHeader()),
+                              forCallable(functionDecl().bind("function")))
+                         .bind("realloc"),
+                     this);
 }
 
 static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
-                                              const BinaryOperator *Assign,
-                                              const CallExpr *Realloc,
+                                              const BinaryOperator *Assign, const CallExpr *Realloc,
                                               ASTContext &Context) {
   // The rewrite turns one expression statement into an `if` statement: only where that is
   // a statement of its own, never a dangling `if (c) p = realloc(p, n); else ...`.
@@ -187,8 +182,8 @@ static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
         (!Pointee->isIncompleteType() && Pointee.isTriviallyCopyableType(Context))))
     return std::nullopt;
   const Expr *Size = Realloc->getArg(1);
-  if (!isPlainFileRange(Assign->getSourceRange()) ||
-      !isPlainFileRange(Target->getSourceRange()) || !isPlainFileRange(Size->getSourceRange()))
+  if (!isPlainFileRange(Assign->getSourceRange()) || !isPlainFileRange(Target->getSourceRange()) ||
+      !isPlainFileRange(Size->getSourceRange()))
     return std::nullopt;
 
   const SourceManager &SM = Context.getSourceManager();
@@ -198,8 +193,7 @@ static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
   };
   return FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(Assign->getSourceRange()),
-      ("if (!pxc::tryRealloc(" + Text(Target) + ", " + Text(Size) +
-       ")) pxc::allocationFailed()")
+      ("if (!pxc::tryRealloc(" + Text(Target) + ", " + Text(Size) + ")) pxc::allocationFailed()")
           .str());
 }
 
@@ -265,8 +259,7 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
       if (std::optional<FixItHint> Fix = tryReallocFix(Function, Sink.Assign, Realloc, Context)) {
         Diag << *Fix;
         if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
-                Context.getSourceManager().getFileID(Realloc->getBeginLoc()),
-                "<pxc/realloc.h>"))
+                Context.getSourceManager().getFileID(Realloc->getBeginLoc()), "<pxc/realloc.h>"))
           Diag << *Include;
       }
     }
@@ -292,10 +285,11 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
   noteUse(Use, Context);
   notePassThrough(Sink.PassThrough);
   diag(Realloc->getBeginLoc(),
-       SuggestTryRealloc ? "check the result for null before this use, or use 'pxc::tryRealloc' from "
-               "<pxc/realloc.h>, which returns false and keeps the old block on failure"
-             : "check the result for null before this use; on failure the old block is "
-               "still valid and must be freed or kept",
+       SuggestTryRealloc
+           ? "check the result for null before this use, or use 'pxc::tryRealloc' from "
+             "<pxc/realloc.h>, which returns false and keeps the old block on failure"
+           : "check the result for null before this use; on failure the old block is "
+             "still valid and must be freed or kept",
        DiagnosticIDs::Note);
 }
 

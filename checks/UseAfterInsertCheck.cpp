@@ -54,10 +54,9 @@ const Expr *bare(const Expr *E) { return E ? E->IgnoreParenImpCasts() : nullptr;
 /// Follows one inserted object along the paths after its insert.
 class InsertFollower {
 public:
-  InsertFollower(const CXXMemberCallExpr *Insert, const VarDecl *ResultVar,
-                 ValueHolders Object)
-      : Insert(Insert), Cache(bare(Insert->getImplicitObjectArgument())),
-        Key(Insert->getArg(0)), ResultVar(ResultVar), Object(std::move(Object)) {}
+  InsertFollower(const CXXMemberCallExpr *Insert, const VarDecl *ResultVar, ValueHolders Object)
+      : Insert(Insert), Cache(bare(Insert->getImplicitObjectArgument())), Key(Insert->getArg(0)),
+        ResultVar(ResultVar), Object(std::move(Object)) {}
 
   llvm::SmallVector<DanglingUse, 4> Uses;
 
@@ -79,8 +78,7 @@ public:
         if (const auto *Var = dyn_cast<VarDecl>(D)) {
           if (Object.holdsVar(Var))
             return false; // declared anew: a loop came round with another object
-          if (Var->getType()->isPointerType() && Var->getInit() &&
-              Object.isHeldBy(Var->getInit()))
+          if (Var->getType()->isPointerType() && Var->getInit() && Object.isHeldBy(Var->getInit()))
             Object.add(Var);
         }
       return true;
@@ -109,8 +107,7 @@ public:
       return !Object.isAddressedBy(Subscript->getBase()) ||
              use(UseKind::Subscript, Subscript, State);
     if (const auto *Delete = dyn_cast<CXXDeleteExpr>(S))
-      return !Object.isHeldBy(Delete->getArgument()) ||
-             use(UseKind::DeletedAgain, Delete, State);
+      return !Object.isHeldBy(Delete->getArgument()) || use(UseKind::DeletedAgain, Delete, State);
     if (const auto *Call = dyn_cast<CallExpr>(S))
       return llvm::none_of(Call->arguments(),
                            [this](const Expr *Arg) { return Object.isHeldBy(Arg); }) ||
@@ -177,8 +174,7 @@ private:
   /// Whether `Condition` being true means the insert succeeded (true) or failed (false).
   std::optional<bool> testsResult(const Expr *Condition) const {
     Condition = bare(Condition);
-    if (const auto *Not = dyn_cast<UnaryOperator>(Condition);
-        Not && Not->getOpcode() == UO_LNot) {
+    if (const auto *Not = dyn_cast<UnaryOperator>(Condition); Not && Not->getOpcode() == UO_LNot) {
       if (std::optional<bool> Inner = testsResult(Not->getSubExpr()))
         return !*Inner;
       return std::nullopt;
@@ -251,18 +247,16 @@ void UseAfterInsertCheck::registerMatchers(MatchFinder *Finder) {
   const auto OwningInsert =
       cxxMethodDecl(hasName("insert"), hasParameter(1, hasType(pointerType())),
                     ofClass(cxxRecordDecl(hasAnyName(Classes))));
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(OwningInsert), unless(isExpansionInSystemHeader()),
-                        forCallable(functionDecl().bind("function")))
-          .bind("insert"),
-      this);
+  Finder->addMatcher(cxxMemberCallExpr(callee(OwningInsert), unless(isExpansionInSystemHeader()),
+                                       forCallable(functionDecl().bind("function")))
+                         .bind("insert"),
+                     this);
 }
 
 void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Insert = Result.Nodes.getNodeAs<CXXMemberCallExpr>("insert");
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (Insert->containsErrors() || Insert->getNumArgs() < 2 ||
-      !Insert->getImplicitObjectArgument())
+  if (Insert->containsErrors() || Insert->getNumArgs() < 2 || !Insert->getImplicitObjectArgument())
     return;
   // Only an object the function can name again can be used again.
   const Expr *Object = bare(Insert->getArg(1));
@@ -288,8 +282,8 @@ void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
   if (Follower.Uses.empty())
     return;
   const SourceManager &SM = Context.getSourceManager();
-  const DanglingUse &First = *llvm::min_element(
-      Follower.Uses, [&SM](const DanglingUse &A, const DanglingUse &B) {
+  const DanglingUse &First =
+      *llvm::min_element(Follower.Uses, [&SM](const DanglingUse &A, const DanglingUse &B) {
         return SM.isBeforeInTranslationUnit(A.Where->getBeginLoc(), B.Where->getBeginLoc());
       });
 
@@ -314,11 +308,9 @@ void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
         << InsertName;
     break;
   case Phase::Deleted:
-    diag(First.Where->getBeginLoc(),
-         (UseText + " after '%2' failed and deleted it").str())
+    diag(First.Where->getBeginLoc(), (UseText + " after '%2' failed and deleted it").str())
         << Name << Kind << InsertName;
-    diag(Insert->getBeginLoc(), "'%0' returned false here and deleted '%1'",
-         DiagnosticIDs::Note)
+    diag(Insert->getBeginLoc(), "'%0' returned false here and deleted '%1'", DiagnosticIDs::Note)
         << InsertName << Name;
     break;
   case Phase::Evicted: {
@@ -337,8 +329,7 @@ void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
                .Case("setMaxCost", 1)
                .Case("clear", 2)
                .Default(3);
-    diag(Insert->getBeginLoc(), "'%0' was handed to the cache here", DiagnosticIDs::Note)
-        << Name;
+    diag(Insert->getBeginLoc(), "'%0' was handed to the cache here", DiagnosticIDs::Note) << Name;
     diag(Insert->getBeginLoc(),
          "look the object up again with 'object()' after changing the cache, or copy what "
          "you need before the change",

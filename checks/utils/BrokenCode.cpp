@@ -13,8 +13,8 @@ bool isHalfTyped(const Decl *D, const ASTContext &Context) {
     return false;
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LangOpts = Context.getLangOpts();
-  const CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(D->getSourceRange()), SM, LangOpts);
+  const CharSourceRange Range =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(D->getSourceRange()), SM, LangOpts);
   if (Range.isInvalid())
     return true; // nothing we can read back: do not trust the AST either
 
@@ -27,13 +27,26 @@ bool isHalfTyped(const Decl *D, const ASTContext &Context) {
   Token Tok;
   while (!Raw.LexFromRawLexer(Tok) && SM.getFileOffset(Tok.getLocation()) < End) {
     switch (Tok.getKind()) {
-    case tok::l_paren: ++Depth[0]; break;
-    case tok::r_paren: --Depth[0]; break;
-    case tok::l_square: ++Depth[1]; break;
-    case tok::r_square: --Depth[1]; break;
-    case tok::l_brace: ++Depth[2]; break;
-    case tok::r_brace: --Depth[2]; break;
-    default: break;
+    case tok::l_paren:
+      ++Depth[0];
+      break;
+    case tok::r_paren:
+      --Depth[0];
+      break;
+    case tok::l_square:
+      ++Depth[1];
+      break;
+    case tok::r_square:
+      --Depth[1];
+      break;
+    case tok::l_brace:
+      ++Depth[2];
+      break;
+    case tok::r_brace:
+      --Depth[2];
+      break;
+    default:
+      break;
     }
     if (Depth[0] < 0 || Depth[1] < 0 || Depth[2] < 0)
       return true;

@@ -23,13 +23,12 @@ bool isSameLValue(const Expr *A, const Expr *B) {
 
   if (const auto *RefA = dyn_cast<DeclRefExpr>(A)) {
     const auto *RefB = dyn_cast<DeclRefExpr>(B);
-    return RefB && RefA->getDecl()->getCanonicalDecl() ==
-                       RefB->getDecl()->getCanonicalDecl();
+    return RefB && RefA->getDecl()->getCanonicalDecl() == RefB->getDecl()->getCanonicalDecl();
   }
   if (const auto *MemA = dyn_cast<MemberExpr>(A)) {
     const auto *MemB = dyn_cast<MemberExpr>(B);
-    if (!MemB || MemA->getMemberDecl()->getCanonicalDecl() !=
-                     MemB->getMemberDecl()->getCanonicalDecl() ||
+    if (!MemB ||
+        MemA->getMemberDecl()->getCanonicalDecl() != MemB->getMemberDecl()->getCanonicalDecl() ||
         MemA->isArrow() != MemB->isArrow())
       return false;
     const Expr *BaseA = MemA->getBase()->IgnoreParenImpCasts();

@@ -34,8 +34,8 @@ struct ElementPosition {
 ///   void reachedExit(const State &S);
 ///   std::uintptr_t key(const State &S);        // equal keys: equal states
 template <typename State, typename Client>
-void walkForwardPaths(const CFG &Graph, const CFGBlock *Start, unsigned FirstIndex,
-                      State Initial, Client &Walker) {
+void walkForwardPaths(const CFG &Graph, const CFGBlock *Start, unsigned FirstIndex, State Initial,
+                      Client &Walker) {
   struct Item {
     const CFGBlock *Block;
     unsigned Index;

@@ -21,7 +21,6 @@
 
 namespace clang::tidy::pixmapcache {
 
-
 namespace {
 
 /// Whether a call of a [[noreturn]] function certainly ends the program: it may instead throw
@@ -35,8 +34,7 @@ bool endsProgram(const FunctionDecl *Callee, const LangOptions &LangOpts) {
 }
 
 /// Whether `Loc` comes from an `assert`-style macro, which vanishes in release builds.
-bool isInAssertMacro(SourceLocation Loc, const SourceManager &SM,
-                     const LangOptions &LangOpts) {
+bool isInAssertMacro(SourceLocation Loc, const SourceManager &SM, const LangOptions &LangOpts) {
   while (Loc.isMacroID()) {
     StringRef Name = Lexer::getImmediateMacroName(Loc, SM, LangOpts);
     if (Name == "assert" || Name == "Q_ASSERT" || Name == "Q_ASSERT_X")
@@ -53,8 +51,7 @@ class PathWalker {
 public:
   PathWalker(NullCheckFlow &Flow, const CFG &Graph, ValueHolders Held, const Expr *Owner,
              bool Summarizing)
-      : Flow(Flow), Graph(Graph), Held(std::move(Held)), Owner(Owner),
-        Summarizing(Summarizing) {}
+      : Flow(Flow), Graph(Graph), Held(std::move(Held)), Owner(Owner), Summarizing(Summarizing) {}
 
   void run(const CFGBlock *Start, unsigned FirstIndex) {
     walkForwardPaths(Graph, Start, FirstIndex, MaybeNull{}, *this);
@@ -99,8 +96,8 @@ private:
     if (!Condition)
       return std::nullopt;
     if (!Flow.AssertIsCheck && Block->getTerminatorStmt() &&
-        isInAssertMacro(Block->getTerminatorStmt()->getBeginLoc(),
-                        Flow.Context.getSourceManager(), Flow.Context.getLangOpts()))
+        isInAssertMacro(Block->getTerminatorStmt()->getBeginLoc(), Flow.Context.getSourceManager(),
+                        Flow.Context.getLangOpts()))
       return std::nullopt;
     std::optional<bool> TrueMeansNonNull = testsNonNull(Condition);
     if (!TrueMeansNonNull)
@@ -118,8 +115,7 @@ private:
         (Hint->getBuiltinCallee() == Builtin::BI__builtin_expect ||
          Hint->getBuiltinCallee() == Builtin::BI__builtin_expect_with_probability))
       return testsNonNull(Hint->getArg(0));
-    if (const auto *Not = dyn_cast<UnaryOperator>(Condition);
-        Not && Not->getOpcode() == UO_LNot) {
+    if (const auto *Not = dyn_cast<UnaryOperator>(Condition); Not && Not->getOpcode() == UO_LNot) {
       std::optional<bool> Inner = testsNonNull(Not->getSubExpr());
       if (Inner)
         return !*Inner;
@@ -257,9 +253,8 @@ NullCheckFlow::NullCheckFlow(ASTContext &Context, bool AssertIsCheck)
 
 NullCheckFlow::~NullCheckFlow() = default;
 
-static PointerFlow followFrom(NullCheckFlow &Flow, const SourceManager &SM,
-                              const CFG &Graph, ElementPosition Store, ValueHolders Held,
-                              const Expr *Owner) {
+static PointerFlow followFrom(NullCheckFlow &Flow, const SourceManager &SM, const CFG &Graph,
+                              ElementPosition Store, ValueHolders Held, const Expr *Owner) {
   PointerFlow Result;
   if (!Store.Block)
     return Result;
@@ -285,19 +280,19 @@ PointerFlow NullCheckFlow::followAssignment(const FunctionDecl *Function,
     return {};
   ValueHolders Held;
   Held.add(Assign->getLHS());
-  return followFrom(*this, Context.getSourceManager(), *G->Graph,
-                    G->StmtPositions.lookup(Assign), std::move(Held), Owner);
+  return followFrom(*this, Context.getSourceManager(), *G->Graph, G->StmtPositions.lookup(Assign),
+                    std::move(Held), Owner);
 }
 
-PointerFlow NullCheckFlow::followInitialization(const FunctionDecl *Function,
-                                                const VarDecl *Var, const Expr *Owner) {
+PointerFlow NullCheckFlow::followInitialization(const FunctionDecl *Function, const VarDecl *Var,
+                                                const Expr *Owner) {
   const FunctionGraph *G = Graphs->get(Function);
   if (!G)
     return {};
   ValueHolders Held;
   Held.add(Var);
-  return followFrom(*this, Context.getSourceManager(), *G->Graph,
-                    G->DeclPositions.lookup(Var), std::move(Held), Owner);
+  return followFrom(*this, Context.getSourceManager(), *G->Graph, G->DeclPositions.lookup(Var),
+                    std::move(Held), Owner);
 }
 
 bool NullCheckFlow::isCopiedBefore(const FunctionDecl *Function, const Expr *Pointer,
@@ -362,11 +357,11 @@ PointerParamSummary NullCheckFlow::summarize(const FunctionDecl *Callee, unsigne
 
 bool NullCheckFlow::isMemoryFunction(const FunctionDecl *Function) {
   static const llvm::StringSet<> Names = {
-      "memcpy",  "memmove", "memset",  "memcmp",  "memchr",  "memccpy", "mempcpy",
-      "bcopy",   "bzero",   "explicit_bzero",      "strcpy",  "strncpy", "strcat",
-      "strncat", "strlen",  "strcmp",  "strncmp", "strchr",  "strrchr", "strdup",
-      "wmemcpy", "wmemmove", "wmemset", "wcscpy", "wcsncpy", "wcslen",
-      "qstrcpy", "qstrncpy", "qstrlen", "qstrcmp", "qstrncmp"};
+      "memcpy",   "memmove", "memset",         "memcmp",  "memchr",  "memccpy", "mempcpy",
+      "bcopy",    "bzero",   "explicit_bzero", "strcpy",  "strncpy", "strcat",  "strncat",
+      "strlen",   "strcmp",  "strncmp",        "strchr",  "strrchr", "strdup",  "wmemcpy",
+      "wmemmove", "wmemset", "wcscpy",         "wcsncpy", "wcslen",  "qstrcpy", "qstrncpy",
+      "qstrlen",  "qstrcmp", "qstrncmp"};
   const StringRef Name = libraryName(Function);
   return !Name.empty() && Names.contains(Name);
 }

@@ -37,8 +37,8 @@ enum class UncheckedUseKind {
 
 struct UncheckedUse {
   UncheckedUseKind Kind;
-  const Expr *Use;                          ///< where the pointer is used
-  const Expr *Pointer;                      ///< the pointer as written at the use
+  const Expr *Use;                              ///< where the pointer is used
+  const Expr *Pointer;                          ///< the pointer as written at the use
   const FunctionDecl *MemoryFunction = nullptr; ///< for MemoryFunctionArgument
 };
 
@@ -79,8 +79,7 @@ public:
 
   /// Whether the current value of `Pointer` is copied into another variable before `Before`
   /// in `Function` (so that a later overwrite of `Pointer` does not lose it).
-  bool isCopiedBefore(const FunctionDecl *Function, const Expr *Pointer,
-                      const Expr *Before);
+  bool isCopiedBefore(const FunctionDecl *Function, const Expr *Pointer, const Expr *Before);
 
   PointerParamSummary summarize(const FunctionDecl *Callee, unsigned Param);
 
@@ -91,8 +90,7 @@ private:
   ASTContext &Context;
   const bool AssertIsCheck;
   std::unique_ptr<FunctionGraphs> Graphs;
-  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, PointerParamSummary>
-      Summaries;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, PointerParamSummary> Summaries;
 
   friend class PathWalker;
 };

@@ -127,8 +127,7 @@ static std::optional<CounterUpdate> update(int Sign, int Step, const Expr *Count
                                            UpdateValue Value) {
   if (Sign * Step == 0)
     return std::nullopt;
-  return CounterUpdate{Sign * Step > 0 ? CountOp::Increment : CountOp::Decrement, Counter,
-                       Value};
+  return CounterUpdate{Sign * Step > 0 ? CountOp::Increment : CountOp::Decrement, Counter, Value};
 }
 
 /// `ref.fetch_sub(1)`, `ref.deref()` and their relatives, `Object` being `ref`.
@@ -159,7 +158,8 @@ static std::optional<CounterUpdate> memberUpdate(StringRef Name, const Expr *Obj
 /// The counter whose address a builtin takes: `&d->ref`, or a pointer to the count.
 static const Expr *addressedCounter(const Expr *Address) {
   Address = Address->IgnoreParenImpCasts();
-  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Address); AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Address);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
     return AddrOf->getSubExpr();
   return Address;
 }
@@ -194,8 +194,7 @@ static std::optional<CounterUpdate> atomicBuiltinUpdate(const AtomicExpr *Atomic
 }
 
 /// The legacy `__sync` builtins and the Windows interlocked functions.
-static std::optional<CounterUpdate> builtinUpdate(const CallExpr *Call,
-                                                  const ASTContext &Context) {
+static std::optional<CounterUpdate> builtinUpdate(const CallExpr *Call, const ASTContext &Context) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0)
     return std::nullopt;
@@ -238,11 +237,9 @@ std::optional<CounterUpdate> counterUpdate(const Expr *E, const ASTContext &Cont
     switch (Operator->getOperator()) {
     case OO_PlusPlus:
     case OO_MinusMinus:
-      return CounterUpdate{Operator->getOperator() == OO_PlusPlus ? CountOp::Increment
-                                                                  : CountOp::Decrement,
-                           Object,
-                           Operator->getNumArgs() == 1 ? UpdateValue::NewValue
-                                                       : UpdateValue::OldValue};
+      return CounterUpdate{
+          Operator->getOperator() == OO_PlusPlus ? CountOp::Increment : CountOp::Decrement, Object,
+          Operator->getNumArgs() == 1 ? UpdateValue::NewValue : UpdateValue::OldValue};
     case OO_PlusEqual:
     case OO_MinusEqual: {
       if (Operator->getNumArgs() != 2)
@@ -320,8 +317,7 @@ static std::optional<DecrementValue> decrementValue(const Expr *E, const Expr *P
   if (const auto *Load = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Load->getMethodDecl();
     if (Load->getNumArgs() > 1 || !Method || !Method->getIdentifier() ||
-        !llvm::is_contained({StringRef("load"), StringRef("loadRelaxed"),
-                             StringRef("loadAcquire")},
+        !llvm::is_contained({StringRef("load"), StringRef("loadRelaxed"), StringRef("loadAcquire")},
                             Method->getName()))
       return std::nullopt;
     Read = Load->getImplicitObjectArgument();
@@ -384,8 +380,7 @@ static BinaryOperatorKind mirrored(BinaryOperatorKind Op) {
 }
 
 std::optional<ReleaseTest> releaseTest(const Expr *Cond, bool WhenTrue,
-                                       const Expr *PrecedingStatement,
-                                       const ASTContext &Context) {
+                                       const Expr *PrecedingStatement, const ASTContext &Context) {
   if (!Cond)
     return std::nullopt;
   const Expr *E = Cond->IgnoreParenImpCasts();
@@ -411,8 +406,7 @@ std::optional<ReleaseTest> releaseTest(const Expr *Cond, bool WhenTrue,
     }
     if (!K)
       return std::nullopt;
-    std::optional<DecrementValue> Decrement =
-        decrementValue(Value, PrecedingStatement, Context);
+    std::optional<DecrementValue> Decrement = decrementValue(Value, PrecedingStatement, Context);
     if (!Decrement)
       return std::nullopt;
     std::optional<bool> Release = comparisonMeansRelease(Decrement->Value, Compare, *K);
@@ -455,9 +449,8 @@ struct RefCountIndex::FunctionEvents {
 namespace {
 
 bool isLockName(StringRef Name) {
-  return llvm::is_contained({StringRef("lock"), StringRef("lockForRead"),
-                             StringRef("lockForWrite"), StringRef("pthread_mutex_lock"),
-                             StringRef("EnterCriticalSection")},
+  return llvm::is_contained({StringRef("lock"), StringRef("lockForRead"), StringRef("lockForWrite"),
+                             StringRef("pthread_mutex_lock"), StringRef("EnterCriticalSection")},
                             Name);
 }
 
@@ -544,12 +537,12 @@ public:
 
 private:
   ASTContext &Context;
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<RefCountIndex::FunctionEvents>>
-      &Functions;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<RefCountIndex::FunctionEvents>> &Functions;
 };
 
 /// Whether a call the index cannot see into may update a counter of `Related` records.
-bool mayTouch(const FunctionDecl *Callee, llvm::ArrayRef<const CXXRecordDecl *> Related, const SourceManager &SM) {
+bool mayTouch(const FunctionDecl *Callee, llvm::ArrayRef<const CXXRecordDecl *> Related,
+              const SourceManager &SM) {
   if (Callee && SM.isInSystemHeader(Callee->getLocation()))
     return false;
   auto IsRelated = [&](const CXXRecordDecl *Record) {
@@ -559,7 +552,8 @@ bool mayTouch(const FunctionDecl *Callee, llvm::ArrayRef<const CXXRecordDecl *> 
   };
   if (!Callee)
     return true;
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee); Method && IsRelated(Method->getParent()))
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      Method && IsRelated(Method->getParent()))
     return true;
   for (const ParmVarDecl *Param : Callee->parameters()) {
     QualType Type = Param->getType();
@@ -610,8 +604,8 @@ CountSummary RefCountIndex::summarize(const FunctionDecl *Function, const Counte
   const FunctionDecl *Definition = nullptr;
   if (!Function || !Function->hasBody(Definition))
     return Summary;
-  const auto Key = std::make_tuple(Definition, C.key(),
-                                   Related.empty() ? nullptr : Related.front());
+  const auto Key =
+      std::make_tuple(Definition, C.key(), Related.empty() ? nullptr : Related.front());
   if (auto Memo = Summaries.find(Key); Memo != Summaries.end())
     return Memo->second;
   auto It = Functions.find(Definition);
@@ -650,8 +644,7 @@ CountSummary RefCountIndex::summarize(const FunctionDecl *Function, const Counte
       Summary.CallsUnknown |= Inner.CallsUnknown;
       continue;
     }
-    if (!CalleeDefinition &&
-        mayTouch(Event.Callee, Related, SM))
+    if (!CalleeDefinition && mayTouch(Event.Callee, Related, SM))
       Summary.CallsUnknown = true;
   }
   Visiting.erase(Definition);

@@ -54,8 +54,8 @@ enum class CountOp { Increment, Decrement };
 
 /// What the value of an update expression says about the count.
 enum class UpdateValue {
-  NewValue,       ///< the count after the update (`--ref`, `ref -= 1`, `__atomic_sub_fetch`)
-  OldValue,       ///< the count before it (`ref--`, `fetch_sub(1)`, `fetchAndSubOrdered(1)`)
+  NewValue,        ///< the count after the update (`--ref`, `ref -= 1`, `__atomic_sub_fetch`)
+  OldValue,        ///< the count before it (`ref--`, `fetch_sub(1)`, `fetchAndSubOrdered(1)`)
   StillReferenced, ///< true while the count is not zero (`ref()`, `deref()` of QAtomicInt)
 };
 
@@ -80,8 +80,7 @@ struct ReleaseTest {
 /// variables holding such a test. \p PrecedingStatement, the statement just before the
 /// condition's `if`, makes `--ref; if (ref == 0)` count as well.
 std::optional<ReleaseTest> releaseTest(const Expr *Cond, bool WhenTrue,
-                                       const Expr *PrecedingStatement,
-                                       const ASTContext &Context);
+                                       const Expr *PrecedingStatement, const ASTContext &Context);
 
 /// How a function updates one counter, its calls into functions of the translation unit
 /// followed.

@@ -180,8 +180,8 @@ OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
     const CallFact &Call = *Use.Path[I].Call;
     std::string Note;
     if (I == 1 && Omitted != 0)
-      Note = "after " + std::to_string(Omitted) + " more " + (Omitted == 1 ? "call" : "calls") +
-             ", ";
+      Note =
+          "after " + std::to_string(Omitted) + " more " + (Omitted == 1 ? "call" : "calls") + ", ";
     Note += quoted(Call.CalleeName, "the lambda");
     Note += Call.Kind == CallKind::VirtualCall ? " is called and may run an override here"
             : Call.Kind == CallKind::Reference ? " is passed on and may be called here"

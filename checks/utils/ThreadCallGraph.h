@@ -58,8 +58,8 @@ struct GuiUseFact {
 };
 
 struct FunctionSummary {
-  std::string Id;   ///< USR
-  std::string Name; ///< qualified name for messages; empty for a lambda
+  std::string Id;                     ///< USR
+  std::string Name;                   ///< qualified name for messages; empty for a lambda
   std::vector<std::string> Overrides; ///< USRs of the methods it directly overrides
   std::vector<CallFact> Calls;
   std::vector<GuiUseFact> GuiUses;

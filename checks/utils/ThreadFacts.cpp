@@ -31,7 +31,7 @@ struct CalleeRole {
     /// QFuture::then: runs its callable in the thread that finishes the future (a worker),
     /// or in the thread of a context object
     Continuation,
-    Painter,    ///< opens a QPainter on its first argument
+    Painter, ///< opens a QPainter on its first argument
   } Kind = Plain;
   GuiApiKind Api = GuiApiKind::Other;
   std::string What;    ///< for GuiOnly: the function or class, for Starter: its name
@@ -71,14 +71,12 @@ const llvm::StringRef BuiltInStarters[] = {
 const llvm::StringRef BuiltInEntries[] = {"QThread::run", "QRunnable::run"};
 /// Objects that live on the GUI thread: a callable queued to them runs there. A QThread
 /// object lives in the thread that created it, not in the thread it runs.
-const llvm::StringRef GuiContextClasses[] = {"QCoreApplication", "QWidget", "QWindow",
-                                             "QThread"};
+const llvm::StringRef GuiContextClasses[] = {"QCoreApplication", "QWidget", "QWindow", "QThread"};
 
 class FactCollector {
 public:
   FactCollector(ASTContext &Context, const ThreadApis &Apis)
-      : Context(Context), SM(Context.getSourceManager()),
-        GuiOnly(nameSet(Apis.GuiThreadOnly)),
+      : Context(Context), SM(Context.getSourceManager()), GuiOnly(nameSet(Apis.GuiThreadOnly)),
         Starters(nameSet(Apis.ThreadStartFunctions, BuiltInStarters)),
         Entries(nameSet(Apis.ThreadEntryFunctions, BuiltInEntries)),
         BaseClasses(nameSet(Apis.ThreadBaseClasses)),
@@ -181,7 +179,7 @@ const std::string &FactCollector::usr(const FunctionDecl *F) {
 }
 
 const CXXRecordDecl *FactCollector::listedBase(const CXXRecordDecl *Class,
-                                              const llvm::StringSet<> &Names) {
+                                               const llvm::StringSet<> &Names) {
   Class = Class->getCanonicalDecl();
   auto &Memo = BaseMemos[&Names];
   if (auto It = Memo.find(Class); It != Memo.end())
@@ -230,9 +228,9 @@ CalleeRole FactCollector::classify(const FunctionDecl *F) {
   // Copies, moves and destruction only pass a handle around: a worker may hold a QPixmap it
   // was given and hand it on.
   const bool HandlesOnly =
-      Method && ((Constructor && Constructor->isCopyOrMoveConstructor()) ||
-                 isa<CXXDestructorDecl>(Method) || Method->isCopyAssignmentOperator() ||
-                 Method->isMoveAssignmentOperator());
+      Method &&
+      ((Constructor && Constructor->isCopyOrMoveConstructor()) || isa<CXXDestructorDecl>(Method) ||
+       Method->isCopyAssignmentOperator() || Method->isMoveAssignmentOperator());
   if (!HandlesOnly && GuiOnly.contains(Name))
     return {CalleeRole::GuiOnly, apiKind(Class, F), Constructor ? nameOf(Class) : Name, Name};
   if (Class && !HandlesOnly)
@@ -242,8 +240,7 @@ CalleeRole FactCollector::classify(const FunctionDecl *F) {
       if (Constructor || Class == Listed || inSystemHeader(Class))
         return {CalleeRole::GuiOnly, apiKind(Class, F), Constructor ? nameOf(Class) : Name,
                 nameOf(Listed)};
-  const std::string Started =
-      isa<CXXConstructorDecl>(F) ? nameOf(Class) : Name;
+  const std::string Started = isa<CXXConstructorDecl>(F) ? nameOf(Class) : Name;
   if (Starters.contains(Name))
     return {CalleeRole::Starter, GuiApiKind::Other, Started, ""};
   if (Name == "QMetaObject::invokeMethod" || Name == "QTimer::singleShot")
@@ -252,8 +249,7 @@ CalleeRole FactCollector::classify(const FunctionDecl *F) {
     return {CalleeRole::Continuation, GuiApiKind::Other, Name, ""};
   if (Name == "QObject::connect" || Name == "QTimer::callOnTimeout")
     return {CalleeRole::Connector, GuiApiKind::Other, Name, ""};
-  if ((isa<CXXConstructorDecl>(F) && nameOf(Class) == "QPainter") ||
-      Name == "QPainter::begin")
+  if ((isa<CXXConstructorDecl>(F) && nameOf(Class) == "QPainter") || Name == "QPainter::begin")
     return {CalleeRole::Painter, GuiApiKind::Other, Name, ""};
   return {};
 }
@@ -273,8 +269,7 @@ void callOperators(const CXXRecordDecl *Class, ASTContext &Context,
   Class = Class->getDefinition();
   if (!Class)
     return;
-  for (const NamedDecl *D :
-       Class->lookup(Context.DeclarationNames.getCXXOperatorName(OO_Call))) {
+  for (const NamedDecl *D : Class->lookup(Context.DeclarationNames.getCXXOperatorName(OO_Call))) {
     if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
       Out.append(Template->spec_begin(), Template->spec_end());
     else if (const auto *Method = dyn_cast<CXXMethodDecl>(D))
@@ -323,8 +318,8 @@ public:
                 !MemberCall->getMethodDecl()->getDevirtualizedMethod(
                     MemberCall->getImplicitObjectArgument(), false);
     }
-    if (Collector.role(Callee).Kind == CalleeRole::Starter &&
-        nameOf(Callee) == "std::async" && !Collector.mayRunAsync(Call)) {
+    if (Collector.role(Callee).Kind == CalleeRole::Starter && nameOf(Callee) == "std::async" &&
+        !Collector.mayRunAsync(Call)) {
       call(Callee, Call->getExprLoc(), Virtual); // deferred: runs in the thread that waits
       return true;
     }
@@ -336,8 +331,8 @@ public:
     if (Construct->containsErrors())
       return true;
     handle(Construct->getConstructor(),
-           llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()),
-           Construct->getBeginLoc(), false);
+           llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()), Construct->getBeginLoc(),
+           false);
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
@@ -434,10 +429,8 @@ private:
         if (const CXXRecordDecl *Device =
                 Args.front()->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl())
           if (const CXXRecordDecl *Listed = Collector.guiOnlyClass(Device))
-            Summary.GuiUses.push_back({site(Args.front()->getBeginLoc()),
-                                       GuiUseKind::Painting, Collector.apiKind(Device),
-                                       nameOf(Device),
-                                       nameOf(Listed)});
+            Summary.GuiUses.push_back({site(Args.front()->getBeginLoc()), GuiUseKind::Painting,
+                                       Collector.apiKind(Device), nameOf(Device), nameOf(Listed)});
       return;
     case CalleeRole::Starter:
       start(Args, Role.What);
@@ -489,8 +482,8 @@ private:
         // The thread runs a GUI-only function itself (std::thread(&QPixmapCache::clear)):
         // a thread body of its own, named by its position, holds the use.
         FunctionSummary Thread;
-        Thread.Id = "pxc-thread@" + Arg->getBeginLoc().printToString(
-                                        Collector.Context.getSourceManager());
+        Thread.Id =
+            "pxc-thread@" + Arg->getBeginLoc().printToString(Collector.Context.getSourceManager());
         Thread.Name = Name;
         Thread.GuiUses.push_back(guiUse(Function, Role, Site));
         Entries.push_back({Thread.Id, Name, Site, EntryKind::PassedTo, Via});
@@ -499,8 +492,7 @@ private:
   }
 
   static GuiUseFact guiUse(const FunctionDecl *Callee, const CalleeRole &Role, SiteId Site) {
-    return {Site,
-            isa<CXXConstructorDecl>(Callee) ? GuiUseKind::Construction : GuiUseKind::Call,
+    return {Site, isa<CXXConstructorDecl>(Callee) ? GuiUseKind::Construction : GuiUseKind::Call,
             Role.Api, Role.What, Role.ApiName};
   }
 
@@ -508,8 +500,7 @@ private:
     // Library functions are leaves, except virtual ones: user classes may override them.
     if (!Virtual && Collector.inSystemHeader(Callee))
       return;
-    Summary.Calls.push_back({Collector.usr(Callee), FactCollector::displayName(Callee),
-                             site(Loc),
+    Summary.Calls.push_back({Collector.usr(Callee), FactCollector::displayName(Callee), site(Loc),
                              Virtual ? CallKind::VirtualCall : CallKind::Call});
   }
   void reference(const FunctionDecl *Function, SourceLocation Loc) {
@@ -539,8 +530,8 @@ public:
 
 void FactCollector::addEntries(const FunctionDecl *F) {
   if (Entries.contains(nameOf(F))) {
-    Facts.Summary.Entries.push_back({usr(F), displayName(F), site(F->getLocation()),
-                                     EntryKind::Configured, ""});
+    Facts.Summary.Entries.push_back(
+        {usr(F), displayName(F), site(F->getLocation()), EntryKind::Configured, ""});
     return;
   }
   const auto *Method = dyn_cast<CXXMethodDecl>(F);
@@ -554,11 +545,10 @@ void FactCollector::addEntries(const FunctionDecl *F) {
     if (!Seen.insert(Base).second)
       continue;
     const std::string Name = nameOf(Base);
-    if (Entries.contains(Name) ||
-        (Base->getIdentifier() && Base->getName() == "run" &&
-         BaseClasses.contains(nameOf(Base->getParent())))) {
-      Facts.Summary.Entries.push_back({usr(F), displayName(F), site(F->getLocation()),
-                                       EntryKind::Override, Name});
+    if (Entries.contains(Name) || (Base->getIdentifier() && Base->getName() == "run" &&
+                                   BaseClasses.contains(nameOf(Base->getParent())))) {
+      Facts.Summary.Entries.push_back(
+          {usr(F), displayName(F), site(F->getLocation()), EntryKind::Override, Name});
       return;
     }
     Work.append(Base->overridden_methods().begin(), Base->overridden_methods().end());

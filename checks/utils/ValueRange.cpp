@@ -149,8 +149,7 @@ public:
 
   void read(const Expr *Condition, bool Truth) {
     Condition = Condition->IgnoreParenImpCasts();
-    if (const auto *Not = dyn_cast<UnaryOperator>(Condition);
-        Not && Not->getOpcode() == UO_LNot)
+    if (const auto *Not = dyn_cast<UnaryOperator>(Condition); Not && Not->getOpcode() == UO_LNot)
       return read(Not->getSubExpr(), !Truth);
     if (const auto *Call = dyn_cast<CallExpr>(Condition))
       return readCheckedMultiplication(Call, Truth);
@@ -219,12 +218,24 @@ private:
     }
     __int128 Lo = -Saturated, Hi = Saturated;
     switch (Op) {
-    case BO_GT: Lo = ceilDiv(*K + 1, Multiplier); break;
-    case BO_GE: Lo = ceilDiv(*K, Multiplier); break;
-    case BO_LT: Hi = floorDiv(*K - 1, Multiplier); break;
-    case BO_LE: Hi = floorDiv(*K, Multiplier); break;
-    case BO_EQ: Lo = ceilDiv(*K, Multiplier); Hi = floorDiv(*K, Multiplier); break;
-    default: return;
+    case BO_GT:
+      Lo = ceilDiv(*K + 1, Multiplier);
+      break;
+    case BO_GE:
+      Lo = ceilDiv(*K, Multiplier);
+      break;
+    case BO_LT:
+      Hi = floorDiv(*K - 1, Multiplier);
+      break;
+    case BO_LE:
+      Hi = floorDiv(*K, Multiplier);
+      break;
+    case BO_EQ:
+      Lo = ceilDiv(*K, Multiplier);
+      Hi = floorDiv(*K, Multiplier);
+      break;
+    default:
+      return;
     }
     if (Lo > Hi)
       return;
@@ -346,8 +357,8 @@ IntRange ValueRanges::rangeOf(const Expr *E, llvm::ArrayRef<GuardBound> Bounds,
                               llvm::function_ref<bool(const Expr *)> NonNegative) const {
   if (std::optional<__int128> Constant = constantValue(E, Context))
     return IntRange::point(*Constant);
-  const IntRange Unknown = IntRange::ofType(E->getType(), Context)
-                               .value_or(IntRange{-Saturated, Saturated});
+  const IntRange Unknown =
+      IntRange::ofType(E->getType(), Context).value_or(IntRange{-Saturated, Saturated});
   E = E->IgnoreParens();
   if (const auto *Cast = dyn_cast<CastExpr>(E)) {
     if (!Cast->getSubExpr()->getType()->isIntegralOrEnumerationType())
@@ -362,9 +373,15 @@ IntRange ValueRanges::rangeOf(const Expr *E, llvm::ArrayRef<GuardBound> Bounds,
     std::optional<IntRange> Computed;
     const IntRange L = Of(Binary->getLHS()), R = Of(Binary->getRHS());
     switch (Binary->getOpcode()) {
-    case BO_Add: Computed = {saturate(L.Lo + R.Lo), saturate(L.Hi + R.Hi)}; break;
-    case BO_Sub: Computed = {saturate(L.Lo - R.Hi), saturate(L.Hi - R.Lo)}; break;
-    case BO_Mul: Computed = multiply(L, R); break;
+    case BO_Add:
+      Computed = {saturate(L.Lo + R.Lo), saturate(L.Hi + R.Hi)};
+      break;
+    case BO_Sub:
+      Computed = {saturate(L.Lo - R.Hi), saturate(L.Hi - R.Lo)};
+      break;
+    case BO_Mul:
+      Computed = multiply(L, R);
+      break;
     case BO_Div:
       if (R.Lo > 0) {
         const __int128 Q[] = {L.Lo / R.Lo, L.Lo / R.Hi, L.Hi / R.Lo, L.Hi / R.Hi};
@@ -374,13 +391,11 @@ IntRange ValueRanges::rangeOf(const Expr *E, llvm::ArrayRef<GuardBound> Bounds,
       break;
     case BO_Rem:
       if (R.Lo > 0)
-        Computed = L.Lo >= 0 ? IntRange{0, std::min(L.Hi, R.Hi - 1)}
-                             : IntRange{1 - R.Hi, R.Hi - 1};
+        Computed = L.Lo >= 0 ? IntRange{0, std::min(L.Hi, R.Hi - 1)} : IntRange{1 - R.Hi, R.Hi - 1};
       break;
     case BO_And:
       if (L.Lo >= 0 || R.Lo >= 0)
-        Computed = {0, L.Lo >= 0 && R.Lo >= 0 ? std::min(L.Hi, R.Hi)
-                                              : (L.Lo >= 0 ? L.Hi : R.Hi)};
+        Computed = {0, L.Lo >= 0 && R.Lo >= 0 ? std::min(L.Hi, R.Hi) : (L.Lo >= 0 ? L.Hi : R.Hi)};
       break;
     case BO_Shr:
       if (L.Lo >= 0 && R.Lo == R.Hi && R.Lo >= 0 && R.Lo < 64)

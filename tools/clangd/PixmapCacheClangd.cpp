@@ -26,10 +26,10 @@ int clangdMain(int argc, char *argv[]); // libclangdMain.a; its header is not in
 
 // clang::clangd::isFastTidyCheck as clangd has it, and our replacement, which the link
 // (--wrap) puts in its place for every caller inside clangd.
-std::optional<bool> clangdIsFastTidyCheck(llvm::StringRef Check)
-    asm("__real__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE");
-std::optional<bool> isFastTidyCheck(llvm::StringRef Check)
-    asm("__wrap__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE");
+std::optional<bool> clangdIsFastTidyCheck(llvm::StringRef Check) asm(
+    "__real__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE");
+std::optional<bool> isFastTidyCheck(llvm::StringRef Check) asm(
+    "__wrap__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE");
 
 std::optional<bool> isFastTidyCheck(llvm::StringRef Check) {
   if (Check.starts_with("pixmapcache-"))
@@ -51,7 +51,8 @@ bool givesResourceDir(int Argc, char **Argv) {
 bool hasResourceDirBesideBinary(const char *Argv0) {
   std::string Executable =
       llvm::sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&givesResourceDir));
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(llvm::sys::path::parent_path(Executable)));
+  llvm::SmallString<256> Dir(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Executable)));
   llvm::sys::path::append(Dir, "lib", "clang", PIXMAPCACHE_LLVM_MAJOR);
   return llvm::sys::fs::is_directory(Dir);
 }

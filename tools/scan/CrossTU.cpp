@@ -83,13 +83,11 @@ Value toJson(const Finding &F) {
                            {"offset", R.getOffset()},
                            {"length", R.getLength()},
                            {"text", R.getReplacementText()}});
-  return Object{{"check", F.Check},
-                {"level", F.Severity == Level::Error ? "error" : "warning"},
-                {"message", F.Message},
-                {"location", toJson(F.Where)},
-                {"lineText", F.LineText},
-                {"notes", std::move(Notes)},
-                {"fixes", std::move(Fixes)}};
+  return Object{
+      {"check", F.Check},         {"level", F.Severity == Level::Error ? "error" : "warning"},
+      {"message", F.Message},     {"location", toJson(F.Where)},
+      {"lineText", F.LineText},   {"notes", std::move(Notes)},
+      {"fixes", std::move(Fixes)}};
 }
 
 Value toJson(const UnitThreads &T) {
@@ -101,8 +99,8 @@ Value toJson(const UnitThreads &T) {
     for (const CallFact &C : Fn.Calls)
       Calls.push_back(Array{C.Callee, C.CalleeName, C.Site, static_cast<int>(C.Kind)});
     for (const GuiUseFact &U : Fn.GuiUses)
-      Uses.push_back(Array{U.Site, static_cast<int>(U.Kind), static_cast<int>(U.Api), U.What,
-                           U.ApiName});
+      Uses.push_back(
+          Array{U.Site, static_cast<int>(U.Kind), static_cast<int>(U.Api), U.What, U.ApiName});
     Functions.push_back(Object{{"id", Fn.Id},
                                {"name", Fn.Name},
                                {"overrides", std::move(Overrides)},
@@ -121,7 +119,6 @@ Value toJson(const UnitThreads &T) {
 /// Reads what toJson wrote; any mismatch is an error naming the path into the document.
 class Reader {
 public:
-
   /// llvm::json reads no `unsigned`: through int64_t, range-checked.
   static bool fromJson(const Value &V, unsigned &Out, llvm::json::Path P) {
     int64_t Raw;
@@ -229,8 +226,7 @@ public:
       llvm::json::ObjectMapper M((*Functions)[I], FP);
       FunctionSummary &Fn = T.Summary.Functions.emplace_back();
       const Object *FO = (*Functions)[I].getAsObject();
-      if (!M || !M.map("id", Fn.Id) || !M.map("name", Fn.Name) ||
-          !M.map("overrides", Fn.Overrides))
+      if (!M || !M.map("id", Fn.Id) || !M.map("name", Fn.Name) || !M.map("overrides", Fn.Overrides))
         return false;
       const Array *Calls = FO->getArray("calls");
       const Array *Uses = FO->getArray("guiUses");
@@ -309,8 +305,7 @@ llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &S
     const llvm::json::Array *Findings = UO ? UO->getArray("findings") : nullptr;
     bool Ok = M && M.map("file", U.File) && M.map("failed", U.Failed) && Findings;
     for (size_t J = 0; Ok && J != Findings->size(); ++J)
-      Ok = Read.finding((*Findings)[J], UP.field("findings").index(J),
-                        U.Findings.emplace_back());
+      Ok = Read.finding((*Findings)[J], UP.field("findings").index(J), U.Findings.emplace_back());
     if (Ok && UO->get("threads"))
       Ok = Read.threads(*UO->get("threads"), UP.field("threads"), U.Threads.emplace());
     if (!Ok) {

@@ -42,8 +42,8 @@ cl::SubCommand Merge("merge", "Combine the shard files written by --shard=I/N in
 cl::opt<std::string> BuildDir("p", cl::desc("Build directory with compile_commands.json"),
                               cl::value_desc("build-dir"), cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[files...]"), cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::desc("Translation units scanned at once (default: all cores)"), cl::Prefix,
-                       cl::init(0), cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Translation units scanned at once (default: all cores)"),
+                       cl::Prefix, cl::init(0), cl::cat(Category));
 cl::opt<std::string> Checks("checks",
                             cl::desc("Check filter applied after the .clang-tidy files, e.g. "
                                      "-checks=-*,pixmapcache-off-thread-access"),
@@ -78,14 +78,14 @@ cl::opt<std::string> WriteBaseline("write-baseline",
 cl::opt<std::string> ExportFixes("export-fixes",
                                  cl::desc("Write the fixes as clang-apply-replacements YAML"),
                                  cl::value_desc("file"), BOTH);
-cl::opt<FailOn> FailOnLevel(
-    "fail-on", cl::desc("Exit with 1 when a finding has at least this level"),
-    cl::init(FailOn::Warning),
-    cl::values(clEnumValN(FailOn::Warning, "warning", "any finding (default)"),
-               clEnumValN(FailOn::Error, "error",
-                          "errors only: WarningsAsErrors findings and compile errors"),
-               clEnumValN(FailOn::None, "none", "never")),
-    BOTH);
+cl::opt<FailOn>
+    FailOnLevel("fail-on", cl::desc("Exit with 1 when a finding has at least this level"),
+                cl::init(FailOn::Warning),
+                cl::values(clEnumValN(FailOn::Warning, "warning", "any finding (default)"),
+                           clEnumValN(FailOn::Error, "error",
+                                      "errors only: WarningsAsErrors findings and compile errors"),
+                           clEnumValN(FailOn::None, "none", "never")),
+                BOTH);
 cl::list<std::string> ShardFiles(cl::Positional, cl::desc("<shard files...>"), cl::sub(Merge),
                                  cl::cat(Category));
 #undef BOTH
@@ -123,8 +123,8 @@ public:
     const double Left = Elapsed / Done * (Total - Done);
     constexpr unsigned Width = 30;
     const unsigned Filled = Width * Done / Total;
-    llvm::errs() << "\r[" << std::string(Filled, '#') << std::string(Width - Filled, ' ')
-                 << "] " << Done << '/' << Total << " files, " << Findings << " findings, ETA "
+    llvm::errs() << "\r[" << std::string(Filled, '#') << std::string(Width - Filled, ' ') << "] "
+                 << Done << '/' << Total << " files, " << Findings << " findings, ETA "
                  << static_cast<unsigned>(Left + 0.5) << "s ";
     if (Done == Total)
       llvm::errs() << "\r\033[K";
@@ -236,8 +236,8 @@ std::map<std::string, clang::tooling::Replacements> collectFixes(const Report &R
         Conflict = true;
       }
     if (Conflict)
-      llvm::errs() << "pixmapcache-scan: warning: the fix of " << F.Check << " at "
-                   << F.Where.File << ':' << F.Where.Line << " conflicts with another, skipped\n";
+      llvm::errs() << "pixmapcache-scan: warning: the fix of " << F.Check << " at " << F.Where.File
+                   << ':' << F.Where.Line << " conflicts with another, skipped\n";
     else if (!F.Fixes.empty())
       Fixes = std::move(Trial);
   }
@@ -304,12 +304,14 @@ int conclude(std::vector<UnitResult> Units) {
   if (Written)
     return usageError(llvm::toString(std::move(Written)));
   if (!WriteBaseline.empty())
-    if (llvm::Error E = writeTo(WriteBaseline, [&](llvm::raw_ostream &OS) { writeBaseline(R, OS); }))
+    if (llvm::Error E =
+            writeTo(WriteBaseline, [&](llvm::raw_ostream &OS) { writeBaseline(R, OS); }))
       return usageError(llvm::toString(std::move(E)));
   if (!ExportFixes.empty() || Fix) {
     const auto Fixes = collectFixes(R);
     if (!ExportFixes.empty())
-      if (llvm::Error E = writeTo(ExportFixes, [&](llvm::raw_ostream &OS) { exportFixes(Fixes, OS); }))
+      if (llvm::Error E =
+              writeTo(ExportFixes, [&](llvm::raw_ostream &OS) { exportFixes(Fixes, OS); }))
         return usageError(llvm::toString(std::move(E)));
     if (Fix && !applyFixes(Fixes))
       return ExitUsage;

@@ -38,8 +38,7 @@ std::string fingerprintBase(const Finding &F, llvm::StringRef SourceRoot) {
 }
 
 auto sortKey(const Finding &F) {
-  return std::tie(F.Where.File, F.Where.Line, F.Where.Column, F.Check, F.Message,
-                  F.Where.Offset);
+  return std::tie(F.Where.File, F.Where.Line, F.Where.Column, F.Check, F.Message, F.Where.Offset);
 }
 
 } // namespace
@@ -68,14 +67,11 @@ Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
   });
   All.erase(std::unique(All.begin(), All.end(),
                         [](const Finding &A, const Finding &B) {
-                          return A.Where.File == B.Where.File &&
-                                 A.Where.Offset == B.Where.Offset && A.Check == B.Check &&
-                                 A.Message == B.Message;
+                          return A.Where.File == B.Where.File && A.Where.Offset == B.Where.Offset &&
+                                 A.Check == B.Check && A.Message == B.Message;
                         }),
             All.end());
-  llvm::sort(All, [](const Finding &A, const Finding &B) {
-    return sortKey(A) < sortKey(B);
-  });
+  llvm::sort(All, [](const Finding &A, const Finding &B) { return sortKey(A) < sortKey(B); });
 
   // Identical findings on identical lines of one file are told apart by their order.
   std::map<std::string, unsigned> Occurrences;
@@ -184,12 +180,11 @@ void writeJson(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &O
     Entry["hasFix"] = !F.Fixes.empty();
     Findings.push_back(std::move(Entry));
   }
-  llvm::json::Value Doc = llvm::json::Object{
-      {"version", 1},
-      {"translationUnits", R.Units},
-      {"failedTranslationUnits", R.FailedUnits},
-      {"suppressedByBaseline", R.Suppressed},
-      {"findings", std::move(Findings)}};
+  llvm::json::Value Doc = llvm::json::Object{{"version", 1},
+                                             {"translationUnits", R.Units},
+                                             {"failedTranslationUnits", R.FailedUnits},
+                                             {"suppressedByBaseline", R.Suppressed},
+                                             {"findings", std::move(Findings)}};
   OS << llvm::formatv("{0:2}", Doc) << '\n';
 }
 
@@ -226,7 +221,9 @@ llvm::json::Object physicalLocation(const Position &P, llvm::StringRef SourceRoo
 }
 
 /// Takes a string, not a StringRef: llvm::json stores a StringRef without copying it.
-llvm::json::Object message(std::string Text) { return llvm::json::Object{{"text", std::move(Text)}}; }
+llvm::json::Object message(std::string Text) {
+  return llvm::json::Object{{"text", std::move(Text)}};
+}
 
 } // namespace
 
@@ -241,15 +238,15 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
     for (llvm::StringRef Cwe : Cwes)
       Tags.push_back(("external/cwe/cwe-" + Cwe).str());
     RuleIndex[Doc.Name] = Rules.size();
-    Rules.push_back(llvm::json::Object{
-        {"id", Doc.Name},
-        {"name", Doc.Name},
-        {"shortDescription", message(Doc.Summary)},
-        {"fullDescription", message(Doc.Summary)},
-        {"help", message((llvm::Twine(Doc.Summary) + " See " + HelpUri).str())},
-        {"helpUri", HelpUri},
-        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
-        {"properties", llvm::json::Object{{"tags", std::move(Tags)}}}});
+    Rules.push_back(
+        llvm::json::Object{{"id", Doc.Name},
+                           {"name", Doc.Name},
+                           {"shortDescription", message(Doc.Summary)},
+                           {"fullDescription", message(Doc.Summary)},
+                           {"help", message((llvm::Twine(Doc.Summary) + " See " + HelpUri).str())},
+                           {"helpUri", HelpUri},
+                           {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
+                           {"properties", llvm::json::Object{{"tags", std::move(Tags)}}}});
   }
 
   llvm::json::Array Results, Notifications;
@@ -265,10 +262,10 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
     }
     llvm::json::Array Related;
     for (const Note &N : F.Notes)
-      Related.push_back(llvm::json::Object{
-          {"id", Related.size()},
-          {"message", message(N.Message)},
-          {"physicalLocation", physicalLocation(N.Where, SourceRoot)}});
+      Related.push_back(
+          llvm::json::Object{{"id", Related.size()},
+                             {"message", message(N.Message)},
+                             {"physicalLocation", physicalLocation(N.Where, SourceRoot)}});
     llvm::json::Object Result{
         {"ruleId", F.Check},
         {"level", levelName(F.Severity)},
@@ -291,18 +288,16 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
       {"version", "2.1.0"},
       {"runs",
        llvm::json::Array{llvm::json::Object{
-           {"tool",
-            llvm::json::Object{{"driver", llvm::json::Object{
-                                              {"name", "pixmapcache-scan"},
-                                              {"version", PIXMAPCACHE_VERSION},
-                                              {"informationUri", PIXMAPCACHE_DOCS_URL},
-                                              {"rules", std::move(Rules)}}}}},
+           {"tool", llvm::json::Object{{"driver",
+                                        llvm::json::Object{{"name", "pixmapcache-scan"},
+                                                           {"version", PIXMAPCACHE_VERSION},
+                                                           {"informationUri", PIXMAPCACHE_DOCS_URL},
+                                                           {"rules", std::move(Rules)}}}}},
            {"originalUriBaseIds",
             llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", "file://" + Root}}}}},
-           {"invocations",
-            llvm::json::Array{llvm::json::Object{
-                {"executionSuccessful", R.FailedUnits == 0},
-                {"toolExecutionNotifications", std::move(Notifications)}}}},
+           {"invocations", llvm::json::Array{llvm::json::Object{
+                               {"executionSuccessful", R.FailedUnits == 0},
+                               {"toolExecutionNotifications", std::move(Notifications)}}}},
            {"results", std::move(Results)}}}}};
   OS << llvm::formatv("{0:2}", Doc) << '\n';
 }

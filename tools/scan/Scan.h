@@ -91,7 +91,7 @@ struct Report {
   std::vector<Finding> Findings; ///< sorted, deduplicated, fingerprinted, baseline applied
   unsigned Units = 0;
   unsigned FailedUnits = 0;
-  unsigned Suppressed = 0; ///< findings in the baseline
+  unsigned Suppressed = 0;                  ///< findings in the baseline
   std::vector<std::string> AllFingerprints; ///< before the baseline: what --write-baseline saves
 };
 

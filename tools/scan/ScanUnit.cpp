@@ -132,9 +132,8 @@ private:
 /// Records the unit's thread facts once the whole AST is there.
 class ThreadFactsConsumer : public ASTConsumer {
 public:
-  ThreadFactsConsumer(ThreadApis Apis, std::vector<std::string> Storage,
-                      std::string BuildDirectory, std::optional<UnitThreads> &Out,
-                      SourceFiles &Files)
+  ThreadFactsConsumer(ThreadApis Apis, std::vector<std::string> Storage, std::string BuildDirectory,
+                      std::optional<UnitThreads> &Out, SourceFiles &Files)
       : Apis(std::move(Apis)), Storage(std::move(Storage)),
         BuildDirectory(std::move(BuildDirectory)), Out(Out), Files(Files) {}
 
@@ -166,12 +165,9 @@ public:
   ScanActionFactory(ClangTidyContext &Context,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
                     std::optional<UnitThreads> &Threads, SourceFiles &Files)
-      : Context(Context), ConsumerFactory(Context, std::move(FS)), Threads(Threads),
-        Files(Files) {}
+      : Context(Context), ConsumerFactory(Context, std::move(FS)), Threads(Threads), Files(Files) {}
 
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(*this);
-  }
+  std::unique_ptr<FrontendAction> create() override { return std::make_unique<Action>(*this); }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -206,17 +202,14 @@ private:
         auto It = Options.find((OffThreadCheck + "." + Name).str());
         return It == Options.end() ? std::string() : It->second.Value;
       };
-      std::vector<std::string> Storage = {Option("GuiThreadOnly"),
-                                          Option("ThreadStartFunctions"),
+      std::vector<std::string> Storage = {Option("GuiThreadOnly"), Option("ThreadStartFunctions"),
                                           Option("ThreadEntryFunctions"),
                                           Option("ThreadBaseClasses")};
-      ThreadApis Apis{utils::options::parseStringList(Storage[0]),
-                      utils::options::parseStringList(Storage[1]),
-                      utils::options::parseStringList(Storage[2]),
-                      utils::options::parseStringList(Storage[3])};
+      ThreadApis Apis{
+          utils::options::parseStringList(Storage[0]), utils::options::parseStringList(Storage[1]),
+          utils::options::parseStringList(Storage[2]), utils::options::parseStringList(Storage[3])};
       Consumers.push_back(std::make_unique<ThreadFactsConsumer>(
-          std::move(Apis), std::move(Storage), Context.getCurrentBuildDirectory(), Threads,
-          Files));
+          std::move(Apis), std::move(Storage), Context.getCurrentBuildDirectory(), Threads, Files));
     }
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
@@ -252,8 +245,7 @@ Finding toFinding(const ClangTidyError &Error, SourceFiles &Files) {
   F.Where = Files.locate(Error.Message.FilePath, Error.BuildDirectory, Error.Message.FileOffset);
   F.LineText = Files.normalisedLine(F.Where);
   for (const tooling::DiagnosticMessage &N : Error.Notes)
-    F.Notes.push_back(
-        {N.Message, Files.locate(N.FilePath, Error.BuildDirectory, N.FileOffset)});
+    F.Notes.push_back({N.Message, Files.locate(N.FilePath, Error.BuildDirectory, N.FileOffset)});
   for (const auto &FileFixes : Error.Message.Fix)
     for (const tooling::Replacement &R : FileFixes.second)
       F.Fixes.emplace_back(SourceFiles::absolute(R.getFilePath(), Error.BuildDirectory),
@@ -274,8 +266,7 @@ UnitResult scanUnit(const tooling::CompilationDatabase &Database, llvm::StringRe
       new llvm::vfs::OverlayFileSystem(llvm::vfs::createPhysicalFileSystem()));
   ClangTidyContext Context(makeOptionsProvider(Options, llvm::vfs::createPhysicalFileSystem()));
 
-  tooling::ClangTool Tool(Database, {Result.File}, std::make_shared<PCHContainerOperations>(),
-                          FS);
+  tooling::ClangTool Tool(Database, {Result.File}, std::make_shared<PCHContainerOperations>(), FS);
   Tool.setPrintErrorMessage(false);
   Tool.appendArgumentsAdjuster(extraArgsAdjuster(Context));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -299,9 +290,8 @@ UnitResult scanUnit(const tooling::CompilationDatabase &Database, llvm::StringRe
     if (Result.Findings.back().Where.File.empty())
       Result.Findings.back().Where.File = Result.File;
   }
-  if (Result.Failed && llvm::none_of(Result.Findings, [](const Finding &F) {
-        return F.Severity == Level::Error;
-      })) {
+  if (Result.Failed &&
+      llvm::none_of(Result.Findings, [](const Finding &F) { return F.Severity == Level::Error; })) {
     Finding F;
     F.Check = "clang-diagnostic-error";
     F.Severity = Level::Error;
