@@ -6,6 +6,8 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
+#include <utility>
+
 namespace clang::tidy::pixmapcache {
 
 bool isHalfTyped(const Decl *D, const ASTContext &Context) {
@@ -23,34 +25,14 @@ bool isHalfTyped(const Decl *D, const ASTContext &Context) {
   const StringRef Buffer = SM.getBufferData(File);
   Lexer Raw(SM.getLocForStartOfFile(File), LangOpts, Buffer.begin(), Buffer.begin() + Begin,
             Buffer.end());
-  int Depth[3] = {0, 0, 0}; // (), [], {}
+  constexpr std::pair<tok::TokenKind, tok::TokenKind> Brackets[] = {
+      {tok::l_paren, tok::r_paren}, {tok::l_square, tok::r_square}, {tok::l_brace, tok::r_brace}};
+  int Depth[3] = {0, 0, 0};
   Token Tok;
-  while (!Raw.LexFromRawLexer(Tok) && SM.getFileOffset(Tok.getLocation()) < End) {
-    switch (Tok.getKind()) {
-    case tok::l_paren:
-      ++Depth[0];
-      break;
-    case tok::r_paren:
-      --Depth[0];
-      break;
-    case tok::l_square:
-      ++Depth[1];
-      break;
-    case tok::r_square:
-      --Depth[1];
-      break;
-    case tok::l_brace:
-      ++Depth[2];
-      break;
-    case tok::r_brace:
-      --Depth[2];
-      break;
-    default:
-      break;
-    }
-    if (Depth[0] < 0 || Depth[1] < 0 || Depth[2] < 0)
-      return true;
-  }
+  while (!Raw.LexFromRawLexer(Tok) && SM.getFileOffset(Tok.getLocation()) < End)
+    for (unsigned I = 0; I != 3; ++I)
+      if ((Depth[I] += Tok.is(Brackets[I].first) - Tok.is(Brackets[I].second)) < 0)
+        return true;
   return Depth[0] != 0 || Depth[1] != 0 || Depth[2] != 0;
 }
 
