@@ -10,7 +10,8 @@ pixmapcache-* and a compile_flags.txt with the --flag values); the diagnostics c
 publishes; the code actions offered for each pixmapcache-* diagnostic; the first quick fix
 applied as an editor would and sent back with didChange; the diagnostics after the fix; then
 didChange with LINE (of the fixed text) cut in half, as if half-typed, and the diagnostics of
-that; shutdown and exit. The optional hover is asked on the opened text. Positions are printed 1-based, as in compiler messages.
+that; shutdown and exit. The optional hover and the list of refactorings (clangd's tweaks)
+are asked on the opened text. Positions are printed 1-based, as in compiler messages.
 """
 
 import argparse
@@ -120,6 +121,7 @@ def main():
     parser.add_argument("--flag", action="append", default=[])
     parser.add_argument("--break-line", type=int)
     parser.add_argument("--hover")
+    parser.add_argument("--refactor-at", help="LINE:COL where to list clangd's refactorings")
     args = parser.parse_args()
 
     shutil.rmtree(args.work, ignore_errors=True)
@@ -154,6 +156,17 @@ def main():
         hover = session.request("textDocument/hover", {
             "textDocument": {"uri": uri}, "position": {"line": line, "character": column}})
         print("hover:", (hover or {}).get("contents", {}).get("value", "").split("\n")[0])
+
+    if args.refactor_at:
+        line, column = (int(n) - 1 for n in args.refactor_at.split(":"))
+        here = {"line": line, "character": column}
+        actions = session.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": {"start": here, "end": here},
+            "context": {"diagnostics": [], "only": ["refactor"]}})
+        print(f"refactorings at {args.refactor_at}:")
+        for action in actions or []:
+            print(f"  {action.get('kind')}: {action['title']}")
+        print("end")
 
     first_fix = None
     for d in diagnostics:
