@@ -73,16 +73,8 @@ public:
           State = {Phase::Evicted, Call};
       }
     }
-    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : Decls->decls())
-        if (const auto *Var = dyn_cast<VarDecl>(D)) {
-          if (Object.holdsVar(Var))
-            return false; // declared anew: a loop came round with another object
-          if (Var->getType()->isPointerType() && Var->getInit() && Object.isHeldBy(Var->getInit()))
-            Object.add(Var);
-        }
-      return true;
-    }
+    if (const auto *Decls = dyn_cast<DeclStmt>(S))
+      return Object.followDeclarations(Decls);
     if (const auto *Assign = dyn_cast<BinaryOperator>(S);
         Assign && Assign->getOpcode() == BO_Assign) {
       const bool StoresObject = Object.isHeldBy(Assign->getRHS());

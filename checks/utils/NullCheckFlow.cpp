@@ -162,7 +162,7 @@ private:
 
   Outcome visitStmt(const Stmt *S) {
     if (const auto *Decls = dyn_cast<DeclStmt>(S))
-      return visitDecls(Decls);
+      return Held.followDeclarations(Decls) ? Outcome::Continue : Outcome::PathEnds;
     if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
       if (Return->getRetValue() && Held.isHeldBy(Return->getRetValue())) {
         ReturnedUnchecked = true;
@@ -192,19 +192,6 @@ private:
     if (const auto *Assign = dyn_cast<BinaryOperator>(S);
         Assign && Assign->getOpcode() == BO_Assign)
       return visitAssignment(Assign);
-    return Outcome::Continue;
-  }
-
-  Outcome visitDecls(const DeclStmt *Decls) {
-    for (const Decl *D : Decls->decls()) {
-      const auto *Var = dyn_cast<VarDecl>(D);
-      if (!Var)
-        continue;
-      if (Held.holdsVar(Var))
-        return Outcome::PathEnds; // declared anew: a loop came round, the value is gone
-      if (Var->getInit() && Held.isHeldBy(Var->getInit()))
-        Held.add(Var);
-    }
     return Outcome::Continue;
   }
 

@@ -4,6 +4,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::pixmapcache {
@@ -22,6 +23,19 @@ void ValueHolders::add(const VarDecl *Var) { Vars.insert(Var->getCanonicalDecl()
 
 bool ValueHolders::holdsVar(const VarDecl *Var) const {
   return Vars.contains(Var->getCanonicalDecl());
+}
+
+bool ValueHolders::followDeclarations(const DeclStmt *Decls) {
+  for (const Decl *D : Decls->decls()) {
+    const auto *Var = dyn_cast<VarDecl>(D);
+    if (!Var)
+      continue;
+    if (holdsVar(Var))
+      return false;
+    if (Var->getType()->isPointerType() && Var->getInit() && isHeldBy(Var->getInit()))
+      add(Var);
+  }
+  return true;
 }
 
 bool ValueHolders::isHeldBy(const Expr *E) const {

@@ -6,6 +6,7 @@
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang {
+class DeclStmt;
 class Expr;
 class VarDecl;
 namespace tidy::pixmapcache {
@@ -18,6 +19,11 @@ public:
   void add(const Expr *LValue);
   void add(const VarDecl *Var);
   bool holdsVar(const VarDecl *Var) const;
+
+  /// Follows a declaration statement on a path: a pointer variable initialised from the
+  /// value becomes a holder. False when it declares a holder anew: a loop came round, and the
+  /// variable no longer holds the followed value.
+  bool followDeclarations(const DeclStmt *Decls);
 
   /// Whether `E` reads the followed value (through casts and assignments).
   bool isHeldBy(const Expr *E) const;
