@@ -1,4 +1,5 @@
-// pxc::ConcurrentCostCache: the sharded limit, and invariants under many threads at once.
+// pxc::ConcurrentCostCache: the sharded limit, CLOCK recency, reclamation, and lock-free
+// lookups racing writers (table growth, replacement) and many threads at once.
 // The stress tests also run under ThreadSanitizer (pxc_concurrency_tests_tsan).
 #include <pxc/concurrent_cost_cache.h>
 #include <pxc/serial_id.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -79,6 +81,147 @@ TEST(ConcurrentCostCache, RemoveAndClear) {
   cache.clear();
   EXPECT_EQ(cache.size(), 0U);
   EXPECT_EQ(cache.totalCost(), 0);
+}
+
+TEST(ConcurrentCostCache, EntriesFoundSinceTheLastSweepGetASecondChance) {
+  Cache cache(3, 1);
+  for (int key = 0; key < 3; ++key)
+    ASSERT_TRUE(cache.insert(key, valueFor(key), 1));
+  ASSERT_TRUE(cache.find(0, nullptr));
+  ASSERT_TRUE(cache.insert(3, valueFor(3), 1));
+  EXPECT_TRUE(cache.find(0, nullptr));
+  EXPECT_FALSE(cache.find(1, nullptr));
+  EXPECT_TRUE(cache.find(2, nullptr));
+  EXPECT_TRUE(cache.find(3, nullptr));
+}
+
+TEST(ConcurrentCostCache, ReplacingAKeyKeepsOneEntry) {
+  Cache cache(10, 1);
+  ASSERT_TRUE(cache.insert(1, "old", 4));
+  ASSERT_TRUE(cache.insert(1, "new", 6));
+  std::string found;
+  ASSERT_TRUE(cache.find(1, &found));
+  EXPECT_EQ(found, "new");
+  EXPECT_EQ(cache.size(), 1U);
+  EXPECT_EQ(cache.totalCost(), 6);
+}
+
+/// Counts the live instances, to see when the cache really frees what it removed.
+struct Counted {
+  static inline std::atomic<int> alive{0};
+  Counted() { alive.fetch_add(1); }
+  Counted(const Counted &) { alive.fetch_add(1); }
+  Counted &operator=(const Counted &) = default;
+  ~Counted() { alive.fetch_sub(1); }
+};
+
+TEST(ConcurrentCostCache, FreesRemovedEntriesOnlyAfterRunningLookupsEnd) {
+  pxc::ConcurrentCostCache<int, Counted> cache(1000, 1);
+  for (int key = 0; key < 200; ++key)
+    ASSERT_TRUE(cache.insert(key, Counted(), 1));
+  ASSERT_EQ(Counted::alive.load(), 200);
+
+  // A lookup in progress on another thread: what it could be looking at must stay alive.
+  std::atomic<bool> readerInside{false};
+  std::atomic<bool> readerMayLeave{false};
+  std::thread reader([&] {
+    const pxc::detail::EpochReadGuard lookupInProgress;
+    readerInside.store(true);
+    while (!readerMayLeave.load())
+      std::this_thread::yield();
+  });
+  while (!readerInside.load())
+    std::this_thread::yield();
+  cache.clear();
+  EXPECT_EQ(cache.size(), 0U);
+  EXPECT_EQ(Counted::alive.load(), 200);
+
+  readerMayLeave.store(true);
+  reader.join();
+  cache.clear(); // the next write to the shard frees what is now safe
+  EXPECT_EQ(Counted::alive.load(), 0);
+}
+
+TEST(ConcurrentCostCache, EvictionKeepsRetiredMemoryBounded) {
+  pxc::ConcurrentCostCache<int, Counted> cache(100, 1);
+  for (int key = 0; key < 100000; ++key)
+    ASSERT_TRUE(cache.insert(key, Counted(), 1));
+  EXPECT_EQ(cache.size(), 100U);
+  // The cached entries plus at most one batch waiting for the epoch to move on.
+  EXPECT_LE(Counted::alive.load(), 100 + 64);
+  cache.clear();
+  EXPECT_EQ(Counted::alive.load(), 0);
+}
+
+TEST(ConcurrentCostCacheStress, LookupsNeverMissPresentKeysWhileTheTableGrows) {
+  // A table grows only as it doubles, so each round grows a fresh cache from its resident
+  // keys to many times that, while the readers look the resident keys up. Four hash values
+  // make four long chains, which growing relinks in reverse: a reader caught in one is led
+  // away from the keys ahead of it, and only the relink check saves its lookup.
+  struct FourChains {
+    std::size_t operator()(int key) const noexcept { return static_cast<std::size_t>(key % 4); }
+  };
+  using IntCache = pxc::ConcurrentCostCache<int, int, FourChains>;
+  constexpr int kResident = 64;
+  constexpr int kGrownTo = 1024;
+  constexpr int kRounds = 100;
+  std::vector<std::unique_ptr<IntCache>> caches; // kept until the readers are done
+  std::atomic<IntCache *> current{nullptr};
+  std::atomic<bool> writing{true};
+  std::atomic<int> misses{0};
+  std::atomic<long> lookups{0};
+  const auto fresh = [&] {
+    caches.push_back(std::make_unique<IntCache>(1 << 20, 1));
+    for (int key = 0; key < kResident; ++key)
+      EXPECT_TRUE(caches.back()->insert(key, key, 1));
+    current.store(caches.back().get());
+    return caches.back().get();
+  };
+  IntCache *growing = fresh();
+  std::vector<std::thread> readers;
+  for (int thread = 0; thread < 2; ++thread)
+    readers.emplace_back([&] {
+      int value = -1;
+      while (writing.load(std::memory_order_relaxed))
+        for (int key = 0; key < kResident; ++key) {
+          lookups.fetch_add(1, std::memory_order_relaxed);
+          if (!current.load()->find(key, &value) || value != key)
+            misses.fetch_add(1, std::memory_order_relaxed);
+        }
+    });
+  for (int round = 0; round < kRounds; ++round) {
+    for (int key = kResident; key < kGrownTo; ++key)
+      ASSERT_TRUE(growing->insert(key, key, 1));
+    growing = fresh();
+  }
+  writing.store(false);
+  for (std::thread &reader : readers)
+    reader.join();
+  EXPECT_EQ(misses.load(), 0);
+  EXPECT_GT(lookups.load(), 0);
+}
+
+TEST(ConcurrentCostCacheStress, LookupsAlwaysSeeOneVersionOfAReplacedKey) {
+  pxc::ConcurrentCostCache<int, std::string> cache(100, 1);
+  ASSERT_TRUE(cache.insert(7, "version-0", 1));
+  std::atomic<bool> writing{true};
+  std::atomic<int> misses{0};
+  std::atomic<int> torn{0};
+  std::thread reader([&] {
+    std::string value;
+    while (writing.load(std::memory_order_relaxed)) {
+      if (!cache.find(7, &value))
+        misses.fetch_add(1, std::memory_order_relaxed);
+      else if (value.rfind("version-", 0) != 0)
+        torn.fetch_add(1, std::memory_order_relaxed);
+    }
+  });
+  for (int version = 1; version < 20000; ++version)
+    ASSERT_TRUE(cache.insert(7, "version-" + std::to_string(version), 1));
+  writing.store(false);
+  reader.join();
+  EXPECT_EQ(misses.load(), 0);
+  EXPECT_EQ(torn.load(), 0);
 }
 
 TEST(ConcurrentCostCacheStress, ManyThreadsKeepTheInvariants) {

@@ -1,26 +1,41 @@
-// pxc/concurrent_cost_cache.h: a CostCache that many threads can use at once.
+// pxc/concurrent_cost_cache.h: a cost-bounded cache that many threads can use at once.
 //
-// One mutex around one cache serialises every thread, hits included, since even a hit
-// reorders the recency list. This cache splits keys over independent shards, each a CostCache
-// with its own mutex and an equal share of the limit, so threads that touch different shards
-// never wait for each other. The price is that recency is per shard: an entry is evicted when
-// it is the least recently used of its shard, not of the whole cache.
+// One mutex around one LRU cache serialises every thread, hits included, since even a hit
+// reorders the recency list; and a mutex per shard still makes every lookup write its shard's
+// lock, whose cache line then travels between cores on almost every operation. So lookups here
+// write nothing shared: they walk the shard's hash chains without a lock, kept safe by
+// epoch-based reclamation (pxc/epoch.h), and mark an entry as used by setting a flag that is
+// already set on every hit after the first. Recency is CLOCK (second chance) instead of exact
+// LRU: eviction sweeps the shard's entries, clears set flags and evicts the first entry whose
+// flag is clear. Writers (insert, remove, clear, limit changes) take the shard's lock.
+//
+// Keys are spread over independent shards, each with an equal share of the limit, so writers
+// to different shards never wait for each other; recency is per shard.
 #ifndef PXC_CONCURRENT_COST_CACHE_H
 #define PXC_CONCURRENT_COST_CACHE_H
 
-#include "pxc/cost_cache.h"
+#include "pxc/cost.h"
+#include "pxc/epoch.h"
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
+#include <utility>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 namespace pxc {
 
 /// A thread-safe cost-bounded cache of copyable values. Lookups hand out copies, never
-/// pointers into the cache, because another thread may evict the entry as soon as the lock is
-/// released.
+/// pointers into the cache, because another thread may evict the entry at any moment.
+/// Values are never modified in place (an insert under an existing key replaces the entry),
+/// so a lookup can copy one while a writer works on the same shard.
 template <typename Key, typename T, typename Hash = std::hash<Key>,
           typename KeyEqual = std::equal_to<Key>>
 class ConcurrentCostCache {
@@ -36,45 +51,76 @@ public:
       throw std::invalid_argument("pxc::ConcurrentCostCache: negative maximum cost");
   }
 
-  /// Stores a copy of `value`; false (and nothing stored) when `cost` is negative or above
-  /// the limit of the key's shard, maxCost() / shardCount().
-  bool insert(const Key &key, T value, Cost cost) {
-    // Copy the value before taking the lock, which other threads may be waiting for.
-    auto object = std::make_unique<T>(std::move(value));
-    const std::size_t hash = hasher_(key);
-    Shard &shard = shardFor(hash);
-    InsertResult<T> result = [&] {
-      const std::lock_guard<std::mutex> lock(shard.mutex);
-      return shard.cache.insertHashed(key, hash, std::move(object), cost);
-    }();
-    return result.inserted(); // a rejected object is destroyed here, after the unlock
+  /// No other thread may use the cache any more.
+  ~ConcurrentCostCache() {
+    for (std::size_t index = 0; index < shardCount_; ++index) {
+      Shard &shard = shards_[index];
+      shard.retireAll();
+      shard.freeRetired(Reclaim::Everything);
+    }
   }
 
-  /// Copy-assigns the value under `key` to `*copyTo` (when not null), and makes it the most
-  /// recently used of its shard; false when there is none. Assigning into the caller's object
-  /// under the lock, rather than returning a copy, avoids a temporary and its destruction on
-  /// the hot path.
+  ConcurrentCostCache(const ConcurrentCostCache &) = delete;
+  ConcurrentCostCache &operator=(const ConcurrentCostCache &) = delete;
+
+  /// Stores a copy of `value`, replacing any value under `key`; false (and nothing changed)
+  /// when `cost` is negative or above the limit of the key's shard, maxCost() / shardCount().
+  bool insert(const Key &key, T value, Cost cost) {
+    if (cost < 0)
+      return false;
+    const std::size_t hash = hasher_(key);
+    // Built before taking the lock, which other threads may be waiting for.
+    auto node = std::make_unique<Node>(key, hash, std::move(value), cost);
+    Shard &shard = shardFor(hash);
+    {
+      const std::lock_guard<ShardMutex> lock(shard.mutex);
+      if (cost > shard.maxCost)
+        return false; // the node is destroyed after the unlock
+      shard.insert(std::move(node), equal_);
+    }
+    shard.freeRetired(Reclaim::WhenSafe);
+    return true;
+  }
+
+  /// Copy-assigns the value under `key` to `*copyTo` (when not null) and marks it as used;
+  /// false when there is none. Takes no lock and writes nothing other threads read, except
+  /// the entry's use flag the first time it is found after an eviction sweep.
   bool find(const Key &key, T *copyTo) {
     const std::size_t hash = hasher_(key);
     Shard &shard = shardFor(hash);
-    const std::lock_guard<std::mutex> lock(shard.mutex);
-    const T *value = shard.cache.findHashed(key, hash);
-    if (value == nullptr)
+    const detail::EpochReadGuard guard;
+    const Node *node = shard.findWithoutLock(key, hash, equal_);
+    if (node == nullptr)
       return false;
+    node->markUsed();
     if (copyTo != nullptr)
-      *copyTo = *value;
+      *copyTo = node->value;
     return true;
   }
 
   bool remove(const Key &key) {
     const std::size_t hash = hasher_(key);
     Shard &shard = shardFor(hash);
-    const std::lock_guard<std::mutex> lock(shard.mutex);
-    return shard.cache.removeHashed(key, hash);
+    bool removed = false;
+    {
+      const std::lock_guard<ShardMutex> lock(shard.mutex);
+      removed = shard.remove(key, hash, equal_);
+    }
+    shard.freeRetired(Reclaim::WhenSafe);
+    return removed;
   }
 
+  /// Removes every entry. Their memory is freed as soon as no lookup that started before the
+  /// call is still running, which is at once when no other thread is inside find().
   void clear() {
-    forEachShard([](CostCache<Key, T, Hash, KeyEqual> &cache) { cache.clear(); });
+    for (std::size_t index = 0; index < shardCount_; ++index) {
+      Shard &shard = shards_[index];
+      {
+        const std::lock_guard<ShardMutex> lock(shard.mutex);
+        shard.retireAll();
+      }
+      shard.freeRetired(Reclaim::WhenSafe);
+    }
   }
 
   /// Splits `maxCost` over the shards (the first `maxCost % shardCount()` get one more) and
@@ -82,12 +128,17 @@ public:
   [[nodiscard]] bool setMaxCost(Cost maxCost) {
     if (maxCost < 0)
       return false;
-    const std::lock_guard<std::mutex> lock(limitMutex_);
+    const std::lock_guard<std::mutex> limitLock(limitMutex_);
     const Cost count = static_cast<Cost>(shardCount_);
     for (std::size_t index = 0; index < shardCount_; ++index) {
       const Cost share = (maxCost / count) + (static_cast<Cost>(index) < maxCost % count ? 1 : 0);
-      const std::lock_guard<std::mutex> shardLock(shards_[index].mutex);
-      (void)shards_[index].cache.setMaxCost(share); // share >= 0 cannot be refused
+      Shard &shard = shards_[index];
+      {
+        const std::lock_guard<ShardMutex> lock(shard.mutex);
+        shard.maxCost = share;
+        shard.trimTo(share);
+      }
+      shard.freeRetired(Reclaim::WhenSafe);
     }
     maxCost_.store(maxCost, std::memory_order_relaxed);
     return true;
@@ -99,25 +150,347 @@ public:
   /// snapshot that may mix moments.
   [[nodiscard]] Cost totalCost() const {
     Cost total = 0;
-    forEachShard([&](const CostCache<Key, T, Hash, KeyEqual> &cache) {
-      total += cache.totalCost();
-    });
+    for (std::size_t index = 0; index < shardCount_; ++index) {
+      const std::lock_guard<ShardMutex> lock(shards_[index].mutex);
+      total += shards_[index].totalCost;
+    }
     return total;
   }
 
   [[nodiscard]] std::size_t size() const {
     std::size_t count = 0;
-    forEachShard([&](const CostCache<Key, T, Hash, KeyEqual> &cache) { count += cache.size(); });
+    for (std::size_t index = 0; index < shardCount_; ++index) {
+      const std::lock_guard<ShardMutex> lock(shards_[index].mutex);
+      count += shards_[index].size;
+    }
     return count;
   }
 
   [[nodiscard]] std::size_t shardCount() const noexcept { return shardCount_; }
 
 private:
-  // Each shard on its own cache line, so locking one does not slow down its neighbours.
+  /// An entry. Everything a lookup reads is immutable once the node is published, except the
+  /// chain link and the use flag, which are atomic. The ring and retire links belong to the
+  /// writers, under the shard's lock.
+  struct Node {
+    Node(const Key &key, std::size_t hash, T value, Cost cost)
+        : key(key), hash(hash), value(std::move(value)), cost(cost) {}
+
+    void markUsed() const noexcept {
+      // Test first: a store to a flag that is already set would still take the line away
+      // from the other cores that read this node.
+      if (!used.load(std::memory_order_relaxed))
+        used.store(true, std::memory_order_relaxed);
+    }
+
+    const Key key;
+    const std::size_t hash;
+    const T value;
+    const Cost cost;
+    std::atomic<Node *> nextInBucket{nullptr};
+    mutable std::atomic<bool> used{false};
+    Node *ringNext = nullptr; // the CLOCK ring, in insertion order
+    Node *ringPrevious = nullptr;
+    Node *nextRetired = nullptr;
+    std::uint64_t retiredIn = 0;
+  };
+
+  /// A power-of-two array of chain heads. Replaced (and the old one retired) when it grows.
+  struct Table {
+    explicit Table(unsigned bits)
+        : shift(64 - bits), count(std::size_t{1} << bits),
+          heads(std::make_unique<std::atomic<Node *>[]>(count)) {}
+
+    /// Fibonacci hashing, with another multiplier than shardFor() so the shard choice does
+    /// not thin out the buckets of a shard.
+    [[nodiscard]] std::atomic<Node *> &bucketFor(std::size_t hash) const noexcept {
+      const std::uint64_t mixed = static_cast<std::uint64_t>(hash) * UINT64_C(0x9E3779B97F4A7C15);
+      return heads[static_cast<std::size_t>(mixed >> shift)];
+    }
+
+    const unsigned shift;
+    const std::size_t count;
+    const std::unique_ptr<std::atomic<Node *>[]> heads; // value-initialised: all null
+    Table *nextRetired = nullptr;
+    std::uint64_t retiredIn = 0;
+  };
+
+  /// A mutex that spins briefly before it sleeps. Writers hold it for tens of nanoseconds;
+  /// putting a waiter to sleep and waking it costs two system calls, far more than that.
+  class ShardMutex {
+  public:
+    void lock() {
+      for (int spin = 0; spin < kSpins; ++spin) {
+        if (mutex_.try_lock())
+          return;
+        pause();
+      }
+      mutex_.lock();
+    }
+    bool try_lock() { return mutex_.try_lock(); }
+    void unlock() { mutex_.unlock(); }
+
+  private:
+    static constexpr int kSpins = 100;
+    static void pause() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+      _mm_pause();
+#endif
+    }
+    std::mutex mutex_;
+  };
+
+  enum class Reclaim { WhenSafe, Everything };
+
+  // What lookups read and what writers write live on separate cache lines, so that a writer's
+  // bookkeeping does not take lines away from readers of the same shard.
   struct alignas(64) Shard {
-    std::mutex mutex;
-    CostCache<Key, T, Hash, KeyEqual> cache{0};
+    /// Odd while the table grows: chains are then being relinked, and a lookup that misses
+    /// may have been led off its chain, so it retries under the lock.
+    std::atomic<std::uint64_t> relinkCount{0};
+    std::atomic<Table *> table{nullptr};
+
+    alignas(64) mutable ShardMutex mutex;
+    Cost maxCost = 0;
+    Cost totalCost = 0;
+    std::size_t size = 0;
+    Node *clockHand = nullptr; // the next entry an eviction sweep looks at; null when empty
+    Node *retiredNodes = nullptr;
+    Table *retiredTables = nullptr;
+    std::size_t retiredCount = 0;
+
+    const Node *findWithoutLock(const Key &key, std::size_t hash, const KeyEqual &equal) const {
+      const std::uint64_t before = relinkCount.load(std::memory_order_acquire);
+      if ((before & 1U) == 0) {
+        if (const Node *node = walkChain(key, hash, equal))
+          return node; // a match is the entry, whatever happened to the chain meanwhile
+        std::atomic_thread_fence(std::memory_order_acquire);
+        if (relinkCount.load(std::memory_order_relaxed) == before)
+          return nullptr;
+      }
+      const std::lock_guard<ShardMutex> lock(mutex);
+      return walkChain(key, hash, equal);
+    }
+
+    const Node *walkChain(const Key &key, std::size_t hash, const KeyEqual &equal) const {
+      const Table *current = table.load(std::memory_order_acquire);
+      if (current == nullptr)
+        return nullptr;
+      for (const Node *node = current->bucketFor(hash).load(std::memory_order_acquire);
+           node != nullptr; node = node->nextInBucket.load(std::memory_order_acquire)) {
+        if (node->hash == hash && equal(node->key, key))
+          return node;
+      }
+      return nullptr;
+    }
+
+    // The rest runs under the lock.
+
+    Node *lookup(const Key &key, std::size_t hash, const KeyEqual &equal) const {
+      return const_cast<Node *>(walkChain(key, hash, equal));
+    }
+
+    void insert(std::unique_ptr<Node> node, const KeyEqual &equal) {
+      Node *const replaced = lookup(node->key, node->hash, equal);
+      growForOneMore(); // the only step that can throw: nothing has changed yet
+      if (replaced != nullptr) {
+        // Out of the ring first, so that trimming cannot pick it; it leaves the chain only
+        // after the new node is in, so lookups always find one of the two.
+        unlinkFromRing(*replaced);
+        totalCost -= replaced->cost;
+        --size;
+      }
+      trimTo(maxCost - node->cost);
+      Node *const added = node.release();
+      std::atomic<Node *> &head = table.load(std::memory_order_relaxed)->bucketFor(added->hash);
+      added->nextInBucket.store(head.load(std::memory_order_relaxed), std::memory_order_relaxed);
+      head.store(added, std::memory_order_release); // publishes the node's contents
+      linkIntoRing(*added);
+      totalCost += added->cost;
+      ++size;
+      if (replaced != nullptr) {
+        unlinkFromChain(*replaced);
+        retire(*replaced);
+      }
+    }
+
+    bool remove(const Key &key, std::size_t hash, const KeyEqual &equal) {
+      Node *const node = lookup(key, hash, equal);
+      if (node == nullptr)
+        return false;
+      evict(*node);
+      return true;
+    }
+
+    /// CLOCK: an entry used since the hand last passed it gets a second chance. Lookups may
+    /// set flags again behind the hand, so after two full turns the hand evicts regardless.
+    void trimTo(Cost target) noexcept {
+      std::size_t secondChances = 0;
+      while (totalCost > target && clockHand != nullptr) {
+        Node &candidate = *clockHand;
+        if (candidate.used.load(std::memory_order_relaxed) && secondChances++ < 2 * size) {
+          candidate.used.store(false, std::memory_order_relaxed);
+          clockHand = candidate.ringNext;
+        } else {
+          evict(candidate);
+        }
+      }
+    }
+
+    void evict(Node &node) noexcept {
+      unlinkFromRing(node);
+      unlinkFromChain(node);
+      totalCost -= node.cost;
+      --size;
+      retire(node);
+    }
+
+    /// Empties the shard and retires its table too, so a cache that once held many entries
+    /// keeps no memory for them.
+    void retireAll() noexcept {
+      Table *const current = table.load(std::memory_order_relaxed);
+      if (current == nullptr)
+        return;
+      table.store(nullptr, std::memory_order_release);
+      while (clockHand != nullptr) {
+        Node &node = *clockHand;
+        unlinkFromRing(node);
+        retire(node);
+      }
+      retire(*current);
+      totalCost = 0;
+      size = 0;
+    }
+
+    /// Doubles the table when it is half full. Nodes are relinked into the new table in
+    /// place; a lookup walking the old one meanwhile may be led to the wrong chain, so the
+    /// relink count tells it to retry.
+    void growForOneMore() {
+      Table *const current = table.load(std::memory_order_relaxed);
+      if (current != nullptr && size < current->count / 2)
+        return;
+      const unsigned bits = current == nullptr ? 3 : 65 - current->shift;
+      auto grown = std::make_unique<Table>(bits); // throws before anything changed
+      if (current == nullptr) {
+        table.store(grown.release(), std::memory_order_release);
+        return;
+      }
+      relinkCount.store(relinkCount.load(std::memory_order_relaxed) + 1,
+                        std::memory_order_relaxed);
+      std::atomic_thread_fence(std::memory_order_release);
+      for (std::size_t bucket = 0; bucket < current->count; ++bucket) {
+        Node *node = current->heads[bucket].load(std::memory_order_relaxed);
+        while (node != nullptr) {
+          Node *const next = node->nextInBucket.load(std::memory_order_relaxed);
+          std::atomic<Node *> &head = grown->bucketFor(node->hash);
+          node->nextInBucket.store(head.load(std::memory_order_relaxed),
+                                   std::memory_order_release);
+          head.store(node, std::memory_order_release);
+          node = next;
+        }
+      }
+      table.store(grown.release(), std::memory_order_release);
+      relinkCount.store(relinkCount.load(std::memory_order_relaxed) + 1,
+                        std::memory_order_release);
+      retire(*current);
+    }
+
+    void unlinkFromChain(const Node &node) noexcept {
+      std::atomic<Node *> *link = &table.load(std::memory_order_relaxed)->bucketFor(node.hash);
+      while (link->load(std::memory_order_relaxed) != &node)
+        link = &link->load(std::memory_order_relaxed)->nextInBucket;
+      // The node keeps its own link, so a lookup standing on it walks on.
+      link->store(node.nextInBucket.load(std::memory_order_relaxed), std::memory_order_release);
+    }
+
+    /// New entries go just behind the hand: the last a sweep reaches.
+    void linkIntoRing(Node &node) noexcept {
+      if (clockHand == nullptr) {
+        node.ringNext = node.ringPrevious = &node;
+        clockHand = &node;
+        return;
+      }
+      node.ringNext = clockHand;
+      node.ringPrevious = clockHand->ringPrevious;
+      node.ringPrevious->ringNext = &node;
+      clockHand->ringPrevious = &node;
+    }
+
+    void unlinkFromRing(Node &node) noexcept {
+      if (node.ringNext == &node) {
+        clockHand = nullptr;
+      } else {
+        node.ringPrevious->ringNext = node.ringNext;
+        node.ringNext->ringPrevious = node.ringPrevious;
+        if (clockHand == &node)
+          clockHand = node.ringNext;
+      }
+      node.ringNext = node.ringPrevious = nullptr;
+    }
+
+    /// Called once the node is unreachable for lookups that start from now on. The fence
+    /// orders the unlinking before the epoch read, so a lookup of an older epoch is the only
+    /// kind that can still hold the node.
+    void retire(Node &node) noexcept {
+      std::atomic_thread_fence(std::memory_order_seq_cst);
+      node.retiredIn = detail::EpochDomain::instance().current();
+      node.nextRetired = retiredNodes;
+      retiredNodes = &node;
+      ++retiredCount;
+    }
+
+    void retire(Table &old) noexcept {
+      std::atomic_thread_fence(std::memory_order_seq_cst);
+      old.retiredIn = detail::EpochDomain::instance().current();
+      old.nextRetired = retiredTables;
+      retiredTables = &old;
+      ++retiredCount;
+    }
+
+    /// Frees what no lookup can hold any more, outside the lock, since destroying values can
+    /// take a while. Moving the epoch on scans every thread's slot, so it is tried only once
+    /// enough has been retired; a lone retired entry waits for the next write to the shard.
+    void freeRetired(Reclaim mode) {
+      Node *nodes = nullptr;
+      Table *tables = nullptr;
+      {
+        const std::lock_guard<ShardMutex> lock(mutex);
+        if (retiredCount == 0)
+          return;
+        detail::EpochDomain &domain = detail::EpochDomain::instance();
+        if (mode == Reclaim::WhenSafe && (retiredCount >= kRetiredBeforeAdvance || size == 0) &&
+            domain.tryAdvance())
+          domain.tryAdvance();
+        const auto safe = [&](std::uint64_t retiredIn) {
+          return mode == Reclaim::Everything || domain.isSafeToFree(retiredIn);
+        };
+        nodes = detachRetired(retiredNodes, safe);
+        tables = detachRetired(retiredTables, safe);
+      }
+      deleteList(nodes);
+      deleteList(tables);
+    }
+
+    /// Splits off the safe part of a retire list (newest first, so its tail is the oldest)
+    /// and returns it; the rest stays.
+    template <typename Retired, typename IsSafe>
+    Retired *detachRetired(Retired *&list, const IsSafe &safe) noexcept {
+      Retired **link = &list;
+      while (*link != nullptr && !safe((*link)->retiredIn))
+        link = &(*link)->nextRetired;
+      Retired *const detached = *link;
+      *link = nullptr;
+      for (Retired *item = detached; item != nullptr; item = item->nextRetired)
+        --retiredCount;
+      return detached;
+    }
+
+    template <typename Retired> static void deleteList(Retired *list) noexcept {
+      while (list != nullptr)
+        delete std::exchange(list, list->nextRetired);
+    }
+
+    static constexpr std::size_t kRetiredBeforeAdvance = 64;
   };
 
   /// log2 of `count` rounded up to a power of two, so at most 63.
@@ -131,19 +504,8 @@ private:
   [[nodiscard]] Shard &shardFor(std::size_t hash) const noexcept {
     if (shardBits_ == 0)
       return shards_[0];
-    // The top bits of a multiplicative hash, with another multiplier than the one CostCache
-    // uses for its buckets, so the shard choice does not thin out the buckets of a shard.
     const std::uint64_t mixed = static_cast<std::uint64_t>(hash) * UINT64_C(0xD6E8FEB86659FD93);
     return shards_[static_cast<std::size_t>(mixed >> (64 - shardBits_))];
-  }
-
-  // const only in the sense that the shard array does not change: `visit` may modify the
-  // caches, and the non-const callers rely on that.
-  template <typename Visit> void forEachShard(const Visit &visit) const {
-    for (std::size_t index = 0; index < shardCount_; ++index) {
-      const std::lock_guard<std::mutex> lock(shards_[index].mutex);
-      visit(shards_[index].cache);
-    }
   }
 
   const unsigned shardBits_;
@@ -152,6 +514,7 @@ private:
   std::mutex limitMutex_; // orders concurrent setMaxCost calls, so shares come from one limit
   std::atomic<Cost> maxCost_{0};
   Hash hasher_;
+  KeyEqual equal_;
 };
 
 } // namespace pxc
