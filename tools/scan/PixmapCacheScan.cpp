@@ -19,13 +19,11 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
-#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/YAMLTraits.h"
-#include <atomic>
 #include <chrono>
-#include <mutex>
+#include <csignal>
+#include <set>
 
 using namespace pixmapcache::scan;
 namespace cl = llvm::cl;
@@ -54,6 +52,10 @@ cl::opt<std::string> Shard("shard",
                            cl::value_desc("I/N"), cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply the fixes of the findings to the sources"),
                   cl::cat(Category));
+cl::opt<unsigned> UnitTimeout("unit-timeout",
+                              cl::desc("Stop the scan of a translation unit after this many "
+                                       "seconds and report it as an error (0: no limit)"),
+                              cl::value_desc("seconds"), cl::init(300), cl::cat(Category));
 
 // Options of both the scan and the merge.
 #define BOTH cl::sub(cl::SubCommand::getTopLevel()), cl::sub(Merge), cl::cat(Category)
@@ -91,6 +93,8 @@ cl::list<std::string> ShardFiles(cl::Positional, cl::desc("<shard files...>"), c
 #undef BOTH
 
 constexpr int ExitClean = 0, ExitFindings = 1, ExitUsage = 2;
+/// As a shell reports a process ended by SIGINT (128 + 2), for any stop signal.
+constexpr int ExitInterrupted = 130;
 
 int usageError(const llvm::Twine &Message) {
   llvm::errs() << "pixmapcache-scan: error: " << Message << '\n';
@@ -113,7 +117,6 @@ public:
         Start(std::chrono::steady_clock::now()) {}
 
   void unitDone(size_t UnitFindings) {
-    std::lock_guard<std::mutex> Lock(Mutex);
     ++Done;
     Findings += UnitFindings;
     if (!Enabled)
@@ -126,17 +129,60 @@ public:
     llvm::errs() << "\r[" << std::string(Filled, '#') << std::string(Width - Filled, ' ') << "] "
                  << Done << '/' << Total << " files, " << Findings << " findings, ETA "
                  << static_cast<unsigned>(Left + 0.5) << "s ";
-    if (Done == Total)
-      llvm::errs() << "\r\033[K";
     llvm::errs().flush();
+  }
+
+  /// Clears the bar before the report and the summary are written.
+  void clear() {
+    if (Enabled)
+      llvm::errs() << "\r\033[K";
   }
 
 private:
   const size_t Total;
   const bool Enabled;
   const std::chrono::steady_clock::time_point Start;
-  std::mutex Mutex;
   size_t Done = 0, Findings = 0;
+};
+
+/// A compilation database without repeated commands: merged databases often list one
+/// compile command many times, with the file spelled in different ways (`a.cpp`, `./a.cpp`,
+/// `src/../a.cpp`), and each would be a compilation of its own. Commands for one file that
+/// differ otherwise (two configurations of a build) all stay.
+class UniqueCommands : public clang::tooling::CompilationDatabase {
+public:
+  explicit UniqueCommands(const clang::tooling::CompilationDatabase &Database)
+      : Database(Database) {}
+
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    std::vector<clang::tooling::CompileCommand> Unique;
+    std::set<std::vector<std::string>> Seen;
+    for (clang::tooling::CompileCommand &Command : Database.getCompileCommands(File))
+      if (Seen.insert(identity(Command)).second)
+        Unique.push_back(std::move(Command));
+    return Unique;
+  }
+  std::vector<std::string> getAllFiles() const override { return Database.getAllFiles(); }
+
+private:
+  static std::string resolve(llvm::StringRef Directory, llvm::StringRef Path) {
+    llvm::SmallString<256> Abs(Path);
+    llvm::sys::fs::make_absolute(Directory, Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return std::string(Abs);
+  }
+
+  /// The command with the directory and the file's spellings made absolute.
+  static std::vector<std::string> identity(const clang::tooling::CompileCommand &Command) {
+    const std::string File = resolve(Command.Directory, Command.Filename);
+    std::vector<std::string> Identity{resolve(Command.Directory, ".")};
+    for (const std::string &Argument : Command.CommandLine)
+      Identity.push_back(resolve(Command.Directory, Argument) == File ? File : Argument);
+    return Identity;
+  }
+
+  const clang::tooling::CompilationDatabase &Database;
 };
 
 /// The translation units to scan, sorted (so that shards are deterministic), or an error.
@@ -196,19 +242,59 @@ llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
   return Fingerprints;
 }
 
-/// Writes `Write`'s output to `Path` ("-" or empty: stdout).
+llvm::Error writeError(llvm::StringRef Path, std::error_code EC) {
+  return llvm::createStringError("cannot write '" + Path + "': " + EC.message());
+}
+
+/// Writes `Write`'s output to `Path` ("-" or empty: stdout). A file is written under a
+/// temporary name and renamed when complete, so that a full disk or an interrupted run never
+/// leaves a truncated report or source behind; devices and pipes are written in place.
 llvm::Error writeTo(llvm::StringRef Path, llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  // Past a file size limit (ulimit -f) a write fails with EFBIG, reported below, instead of
+  // raising SIGXFSZ, which LLVM's signal handlers take for a crash.
+  std::signal(SIGXFSZ, SIG_IGN);
+  auto Flush = [&](llvm::raw_fd_ostream &OS) -> std::error_code {
+    OS.flush();
+    const std::error_code EC = OS.error();
+    // Cleared, or the stream would end the process with a fatal error when it is destroyed.
+    OS.clear_error();
+    return EC;
+  };
   if (Path.empty() || Path == "-") {
     Write(llvm::outs());
-    llvm::outs().flush();
+    if (std::error_code EC = Flush(llvm::outs()))
+      return writeError("<stdout>", EC);
     return llvm::Error::success();
   }
+  llvm::sys::fs::file_status Existing;
+  const bool Exists = !llvm::sys::fs::status(Path, Existing);
+  if (Exists && Existing.type() != llvm::sys::fs::file_type::regular_file) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
+    if (!EC) {
+      Write(OS);
+      EC = Flush(OS);
+    }
+    return EC ? writeError(Path, EC) : llvm::Error::success();
+  }
+  llvm::Expected<llvm::sys::fs::TempFile> Temp =
+      llvm::sys::fs::TempFile::create(Path + ".tmp-%%%%%%");
+  if (!Temp)
+    return writeError(Path, llvm::errorToErrorCode(Temp.takeError()));
   std::error_code EC;
-  llvm::ToolOutputFile Out(Path, EC, llvm::sys::fs::OF_TextWithCRLF);
-  if (EC)
-    return llvm::createStringError("cannot write '" + Path + "': " + EC.message());
-  Write(Out.os());
-  Out.keep();
+  {
+    llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
+    Write(OS);
+    EC = Flush(OS);
+  }
+  if (!EC && Exists)
+    EC = llvm::sys::fs::setPermissions(Temp->FD, Existing.permissions());
+  if (EC) {
+    llvm::consumeError(Temp->discard());
+    return writeError(Path, EC);
+  }
+  if (llvm::Error E = Temp->keep(Path))
+    return writeError(Path, llvm::errorToErrorCode(std::move(E)));
   return llvm::Error::success();
 }
 
@@ -275,8 +361,10 @@ bool applyFixes(const std::map<std::string, clang::tooling::Replacements> &Fixes
   return Ok;
 }
 
-/// The report in the chosen format, the side outputs, and the exit code.
-int conclude(std::vector<UnitResult> Units) {
+/// The report in the chosen format, the side outputs, and the exit code. `Unscanned` units
+/// were left out by an interrupted scan: the report is written, marked as incomplete, but
+/// not the baseline or the fixes, which would be wrong for the units that were left out.
+int conclude(std::vector<UnitResult> Units, unsigned Unscanned = 0) {
   const std::string Root =
       absolutePath(SourceRoot.empty() ? llvm::StringRef(".") : llvm::StringRef(SourceRoot));
   llvm::StringSet<> Baseline;
@@ -286,7 +374,8 @@ int conclude(std::vector<UnitResult> Units) {
       return usageError(llvm::toString(Read.takeError()));
     Baseline = std::move(*Read);
   }
-  const Report R = finish(std::move(Units), Root, Baseline);
+  Report R = finish(std::move(Units), Root, Baseline);
+  R.Unscanned = Unscanned;
 
   llvm::Error Written = writeTo(Output, [&](llvm::raw_ostream &OS) {
     switch (OutputFormat) {
@@ -303,6 +392,15 @@ int conclude(std::vector<UnitResult> Units) {
   });
   if (Written)
     return usageError(llvm::toString(std::move(Written)));
+  if (Unscanned) {
+    llvm::errs() << "pixmapcache-scan: interrupted: " << R.Units << " of " << R.Units + Unscanned
+                 << " translation units scanned; the report has their findings"
+                 << (WriteBaseline.empty() && ExportFixes.empty() && !Fix
+                         ? ""
+                         : ", no baseline or fixes are written")
+                 << '\n';
+    return ExitInterrupted;
+  }
   if (!WriteBaseline.empty())
     if (llvm::Error E =
             writeTo(WriteBaseline, [&](llvm::raw_ostream &OS) { writeBaseline(R, OS); }))
@@ -317,20 +415,29 @@ int conclude(std::vector<UnitResult> Units) {
       return ExitUsage;
   }
 
-  unsigned Errors = 0, CompileErrors = 0;
+  unsigned Errors = 0, Incomplete = 0;
+  llvm::StringSet<> Crashed, TimedOut;
   for (const Finding &F : R.Findings) {
     Errors += F.Severity == Level::Error;
-    CompileErrors += llvm::StringRef(F.Check).starts_with("clang-diagnostic-");
+    Incomplete += isIncompleteScan(F);
+    if (F.Check == ScanCrashCheck || F.Check == ScanFailureCheck)
+      Crashed.insert(F.Where.File);
+    else if (F.Check == ScanTimeoutCheck)
+      TimedOut.insert(F.Where.File);
   }
   auto Count = [](size_t N, const char *What) {
     return std::to_string(N) + " " + What + (N == 1 ? "" : "s");
   };
   llvm::errs() << "pixmapcache-scan: " << Count(R.Units, "translation unit") << ", "
-               << Count(R.Findings.size() - CompileErrors, "finding");
+               << Count(R.Findings.size() - Incomplete, "finding");
   if (R.Suppressed)
     llvm::errs() << " (" << R.Suppressed << " more in the baseline)";
-  if (R.FailedUnits)
-    llvm::errs() << ", " << R.FailedUnits << " with compile errors";
+  if (unsigned CompileFailures = R.FailedUnits - Crashed.size() - TimedOut.size())
+    llvm::errs() << ", " << CompileFailures << " with compile errors";
+  if (!Crashed.empty())
+    llvm::errs() << ", " << Crashed.size() << " crashed";
+  if (!TimedOut.empty())
+    llvm::errs() << ", " << TimedOut.size() << " timed out";
   llvm::errs() << '\n';
 
   const bool Fail = FailOnLevel == FailOn::Warning ? !R.Findings.empty()
@@ -377,18 +484,25 @@ int scan() {
   }
 
   const ScanOptions Options{Checks.getValue()};
-  std::vector<UnitResult> Results(Units->size());
+  const UniqueCommands Commands(*Database);
   Progress Bar(Units->size());
-  {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I != Units->size(); ++I)
-      Pool.async([&, I] {
-        Results[I] = scanUnit(*Database, (*Units)[I], Options);
-        Bar.unitDone(Results[I].Findings.size());
-      });
-    Pool.wait();
-  }
+  bool Interrupted = false;
+  std::vector<std::optional<UnitResult>> Scanned = scanInChildProcesses(
+      Commands, *Units, Options,
+      {llvm::hardware_concurrency(Jobs).compute_thread_count(), UnitTimeout},
+      [&](const UnitResult &Unit) { Bar.unitDone(Unit.Findings.size()); }, Interrupted);
+  Bar.clear();
+  std::vector<UnitResult> Results;
+  for (std::optional<UnitResult> &Unit : Scanned)
+    if (Unit)
+      Results.push_back(std::move(*Unit));
+  const unsigned Unscanned = Scanned.size() - Results.size();
 
+  if (ShardSpec && Interrupted) {
+    // A shard with units missing would merge into a report that silently lacks them.
+    llvm::errs() << "pixmapcache-scan: interrupted: no shard file written\n";
+    return ExitInterrupted;
+  }
   if (ShardSpec) {
     if (llvm::Error E = writeTo(Output, [&](llvm::raw_ostream &OS) {
           OS << llvm::formatv("{0}", unitsToJson(Results)) << '\n';
@@ -398,7 +512,7 @@ int scan() {
                  << ": " << Results.size() << " translation units written to " << Output << '\n';
     return ExitClean;
   }
-  return conclude(std::move(Results));
+  return conclude(std::move(Results), Unscanned);
 }
 
 int merge() {

@@ -22,10 +22,6 @@ constexpr CheckDoc CheckDocs[] = {
 #include "CheckDocs.inc"
 };
 
-bool isCompilerDiagnostic(const Finding &F) {
-  return llvm::StringRef(F.Check).starts_with("clang-diagnostic-");
-}
-
 std::string fingerprintBase(const Finding &F, llvm::StringRef SourceRoot) {
   llvm::SHA256 Hash;
   const std::string File = displayPath(F.Where.File, SourceRoot);
@@ -78,7 +74,7 @@ Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
   for (Finding &F : All) {
     const std::string Base = fingerprintBase(F, SourceRoot);
     F.Fingerprint = Base + ":" + std::to_string(++Occurrences[Base]);
-    const bool Baselinable = !isCompilerDiagnostic(F);
+    const bool Baselinable = !isIncompleteScan(F);
     if (Baselinable)
       R.AllFingerprints.push_back(F.Fingerprint);
     if (Baselinable && Baseline.contains(F.Fingerprint))
@@ -184,6 +180,7 @@ void writeJson(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &O
                                              {"translationUnits", R.Units},
                                              {"failedTranslationUnits", R.FailedUnits},
                                              {"suppressedByBaseline", R.Suppressed},
+                                             {"unscannedTranslationUnits", R.Unscanned},
                                              {"findings", std::move(Findings)}};
   OS << llvm::formatv("{0:2}", Doc) << '\n';
 }
@@ -251,7 +248,7 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
 
   llvm::json::Array Results, Notifications;
   for (const Finding &F : R.Findings) {
-    if (isCompilerDiagnostic(F)) {
+    if (isIncompleteScan(F)) {
       // Not a code-scanning alert: the scan of that unit is incomplete.
       Notifications.push_back(llvm::json::Object{
           {"level", "error"},
@@ -280,6 +277,13 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
     Results.push_back(std::move(Result));
   }
 
+  if (R.Unscanned)
+    Notifications.push_back(llvm::json::Object{
+        {"level", "error"},
+        {"message", message(llvm::formatv("the scan was interrupted: {0} of {1} translation "
+                                          "units were not scanned",
+                                          R.Unscanned, R.Units + R.Unscanned))}});
+
   std::string Root = uriPath(SourceRoot);
   if (!llvm::StringRef(Root).ends_with("/"))
     Root += '/';
@@ -296,7 +300,7 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
            {"originalUriBaseIds",
             llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", "file://" + Root}}}}},
            {"invocations", llvm::json::Array{llvm::json::Object{
-                               {"executionSuccessful", R.FailedUnits == 0},
+                               {"executionSuccessful", R.FailedUnits == 0 && R.Unscanned == 0},
                                {"toolExecutionNotifications", std::move(Notifications)}}}},
            {"results", std::move(Results)}}}}};
   OS << llvm::formatv("{0:2}", Doc) << '\n';

@@ -13,6 +13,7 @@
 #include "utils/ThreadCallGraph.h"
 
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
@@ -79,6 +80,33 @@ struct ScanOptions {
 UnitResult scanUnit(const clang::tooling::CompilationDatabase &Database, llvm::StringRef File,
                     const ScanOptions &Options);
 
+/// The "checks" of the errors that stand for a unit whose scan did not deliver a result:
+/// like compile errors, they are never baselined and are tool notifications in SARIF.
+inline constexpr llvm::StringLiteral ScanCrashCheck = "pixmapcache-scan-crash";
+inline constexpr llvm::StringLiteral ScanTimeoutCheck = "pixmapcache-scan-timeout";
+inline constexpr llvm::StringLiteral ScanFailureCheck = "pixmapcache-scan-failure";
+
+/// Compile errors and scanner faults: the unit's results are incomplete, not a code finding.
+inline bool isIncompleteScan(const Finding &F) {
+  return llvm::StringRef(F.Check).starts_with("clang-diagnostic-") ||
+         llvm::StringRef(F.Check).starts_with("pixmapcache-scan-");
+}
+
+struct ProcessLimits {
+  unsigned Jobs = 1;           ///< child processes at once
+  unsigned TimeoutSeconds = 0; ///< per unit; 0: none
+};
+
+/// Scans every unit in a child process of its own (scanUnit), `Limits.Jobs` at once: a unit
+/// that crashes or runs past the time limit becomes an error finding of that unit, and the
+/// others are unaffected. SIGINT, SIGTERM or SIGHUP stop the scan: the running units are
+/// killed, `Interrupted` is set, and the units not finished are std::nullopt.
+std::vector<std::optional<UnitResult>>
+scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
+                     llvm::ArrayRef<std::string> Units, const ScanOptions &Options,
+                     const ProcessLimits &Limits,
+                     llvm::function_ref<void(const UnitResult &)> UnitDone, bool &Interrupted);
+
 /// Off-thread findings that only the whole program shows: GUI-only uses reached from a
 /// thread entry point through calls that cross translation units. Linear in the summaries.
 std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Units);
@@ -92,6 +120,7 @@ struct Report {
   unsigned Units = 0;
   unsigned FailedUnits = 0;
   unsigned Suppressed = 0;                  ///< findings in the baseline
+  unsigned Unscanned = 0;                   ///< units not scanned: the scan was interrupted
   std::vector<std::string> AllFingerprints; ///< before the baseline: what --write-baseline saves
 };
 
