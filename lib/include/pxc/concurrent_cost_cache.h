@@ -56,7 +56,8 @@ public:
     for (std::size_t index = 0; index < shardCount_; ++index) {
       Shard &shard = shards_[index];
       shard.retireAll();
-      shard.freeRetired(Reclaim::Everything);
+      Garbage everything;
+      shard.collectRetired(everything, Reclaim::Everything);
     }
   }
 
@@ -72,13 +73,12 @@ public:
     // Built before taking the lock, which other threads may be waiting for.
     auto node = std::make_unique<Node>(key, hash, std::move(value), cost);
     Shard &shard = shardFor(hash);
-    {
-      const std::lock_guard<ShardMutex> lock(shard.mutex);
-      if (cost > shard.maxCost)
-        return false; // the node is destroyed after the unlock
-      shard.insert(std::move(node), equal_);
-    }
-    shard.freeRetired(Reclaim::WhenSafe);
+    Garbage garbage;
+    const std::lock_guard<ShardMutex> lock(shard.mutex);
+    if (cost > shard.maxCost)
+      return false; // the node is destroyed after the unlock
+    shard.insert(std::move(node), equal_);
+    shard.collectRetired(garbage, Reclaim::WhenSafe);
     return true;
   }
 
@@ -101,12 +101,10 @@ public:
   bool remove(const Key &key) {
     const std::size_t hash = hasher_(key);
     Shard &shard = shardFor(hash);
-    bool removed = false;
-    {
-      const std::lock_guard<ShardMutex> lock(shard.mutex);
-      removed = shard.remove(key, hash, equal_);
-    }
-    shard.freeRetired(Reclaim::WhenSafe);
+    Garbage garbage;
+    const std::lock_guard<ShardMutex> lock(shard.mutex);
+    const bool removed = shard.remove(key, hash, equal_);
+    shard.collectRetired(garbage, Reclaim::WhenSafe);
     return removed;
   }
 
@@ -115,11 +113,10 @@ public:
   void clear() {
     for (std::size_t index = 0; index < shardCount_; ++index) {
       Shard &shard = shards_[index];
-      {
-        const std::lock_guard<ShardMutex> lock(shard.mutex);
-        shard.retireAll();
-      }
-      shard.freeRetired(Reclaim::WhenSafe);
+      Garbage garbage;
+      const std::lock_guard<ShardMutex> lock(shard.mutex);
+      shard.retireAll();
+      shard.collectRetired(garbage, Reclaim::WhenSafe);
     }
   }
 
@@ -133,12 +130,11 @@ public:
     for (std::size_t index = 0; index < shardCount_; ++index) {
       const Cost share = (maxCost / count) + (static_cast<Cost>(index) < maxCost % count ? 1 : 0);
       Shard &shard = shards_[index];
-      {
-        const std::lock_guard<ShardMutex> lock(shard.mutex);
-        shard.maxCost = share;
-        shard.trimTo(share);
-      }
-      shard.freeRetired(Reclaim::WhenSafe);
+      Garbage garbage;
+      const std::lock_guard<ShardMutex> lock(shard.mutex);
+      shard.maxCost = share;
+      shard.trimTo(share);
+      shard.collectRetired(garbage, Reclaim::WhenSafe);
     }
     maxCost_.store(maxCost, std::memory_order_relaxed);
     return true;
@@ -242,6 +238,74 @@ private:
 
   enum class Reclaim { WhenSafe, Everything };
 
+  /// What a writer unlinked long enough ago to free, freed when the writer's scope ends:
+  /// declared before the lock guard, so after the unlock, since destroying values can take a
+  /// while.
+  struct Garbage {
+    Garbage() = default;
+    Garbage(const Garbage &) = delete;
+    Garbage &operator=(const Garbage &) = delete;
+    ~Garbage() {
+      deleteList(nodes);
+      deleteList(tables);
+    }
+    template <typename Retired> static void deleteList(Retired *list) noexcept {
+      while (list != nullptr)
+        delete std::exchange(list, list->nextRetired);
+    }
+    Node *nodes = nullptr;
+    Table *tables = nullptr;
+  };
+
+  /// Unlinked nodes or tables, oldest first. Each is tagged with an epoch read after it was
+  /// unlinked; tags only grow along the list, so the ones safe to free are a prefix.
+  template <typename Retired> struct RetireList {
+    RetireList() = default;
+    // `tail` points into the list itself, which a copy would leave pointing at the original.
+    RetireList(const RetireList &) = delete;
+    RetireList &operator=(const RetireList &) = delete;
+
+    void push(Retired &item) noexcept {
+      item.nextRetired = nullptr;
+      *tail = &item;
+      tail = &item.nextRetired;
+      ++count;
+    }
+
+    /// Tags everything in `untagged` with `epoch` and moves it to the end of this list.
+    void takeTagged(RetireList &untagged, std::uint64_t epoch) noexcept {
+      if (untagged.oldest == nullptr)
+        return;
+      for (Retired *item = untagged.oldest; item != nullptr; item = item->nextRetired)
+        item->retiredIn = epoch;
+      *tail = untagged.oldest;
+      tail = untagged.tail;
+      count += untagged.count;
+      untagged.oldest = nullptr;
+      untagged.tail = &untagged.oldest;
+      untagged.count = 0;
+    }
+
+    template <typename IsSafe> Retired *detachSafePrefix(const IsSafe &isSafe) noexcept {
+      Retired **link = &oldest;
+      while (*link != nullptr && isSafe((*link)->retiredIn)) {
+        link = &(*link)->nextRetired;
+        --count;
+      }
+      if (link == &oldest)
+        return nullptr;
+      Retired *const detached = std::exchange(oldest, *link);
+      *link = nullptr;
+      if (oldest == nullptr)
+        tail = &oldest;
+      return detached;
+    }
+
+    Retired *oldest = nullptr;
+    Retired **tail = &oldest;
+    std::size_t count = 0;
+  };
+
   // What lookups read and what writers write live on separate cache lines, so that a writer's
   // bookkeeping does not take lines away from readers of the same shard.
   struct alignas(64) Shard {
@@ -255,9 +319,11 @@ private:
     Cost totalCost = 0;
     std::size_t size = 0;
     Node *clockHand = nullptr; // the next entry an eviction sweep looks at; null when empty
-    Node *retiredNodes = nullptr;
-    Table *retiredTables = nullptr;
-    std::size_t retiredCount = 0;
+    // Unlinked since the last collection, not yet tagged with an epoch.
+    RetireList<Node> unlinkedNodes;
+    RetireList<Table> unlinkedTables;
+    RetireList<Node> retiredNodes;
+    RetireList<Table> retiredTables;
 
     const Node *findWithoutLock(const Key &key, std::size_t hash, const KeyEqual &equal) const {
       const std::uint64_t before = relinkCount.load(std::memory_order_acquire);
@@ -428,66 +494,33 @@ private:
       node.ringNext = node.ringPrevious = nullptr;
     }
 
-    /// Called once the node is unreachable for lookups that start from now on. The fence
-    /// orders the unlinking before the epoch read, so a lookup of an older epoch is the only
-    /// kind that can still hold the node.
-    void retire(Node &node) noexcept {
+    /// Called once `item` is unreachable for lookups that start from now on; collection
+    /// frees it once no lookup that might still hold it is running.
+    void retire(Node &node) noexcept { unlinkedNodes.push(node); }
+    void retire(Table &old) noexcept { unlinkedTables.push(old); }
+
+    /// Hands what no lookup can hold any more to `garbage`. Tagging needs a full fence and
+    /// moving the epoch on scans every thread's slot, so both wait until a batch has been
+    /// unlinked (or the shard is empty). One epoch read after the fence serves the whole
+    /// batch: any epoch read after the unlinking is a safe tag, later ones only more cautious.
+    void collectRetired(Garbage &garbage, Reclaim mode) noexcept {
+      const std::size_t waiting = unlinkedNodes.count + unlinkedTables.count +
+                                  retiredNodes.count + retiredTables.count;
+      if (waiting == 0 ||
+          (mode == Reclaim::WhenSafe && waiting < kRetiredBeforeAdvance && size != 0))
+        return;
+      detail::EpochDomain &domain = detail::EpochDomain::instance();
       std::atomic_thread_fence(std::memory_order_seq_cst);
-      node.retiredIn = detail::EpochDomain::instance().current();
-      node.nextRetired = retiredNodes;
-      retiredNodes = &node;
-      ++retiredCount;
-    }
-
-    void retire(Table &old) noexcept {
-      std::atomic_thread_fence(std::memory_order_seq_cst);
-      old.retiredIn = detail::EpochDomain::instance().current();
-      old.nextRetired = retiredTables;
-      retiredTables = &old;
-      ++retiredCount;
-    }
-
-    /// Frees what no lookup can hold any more, outside the lock, since destroying values can
-    /// take a while. Moving the epoch on scans every thread's slot, so it is tried only once
-    /// enough has been retired; a lone retired entry waits for the next write to the shard.
-    void freeRetired(Reclaim mode) {
-      Node *nodes = nullptr;
-      Table *tables = nullptr;
-      {
-        const std::lock_guard<ShardMutex> lock(mutex);
-        if (retiredCount == 0)
-          return;
-        detail::EpochDomain &domain = detail::EpochDomain::instance();
-        if (mode == Reclaim::WhenSafe && (retiredCount >= kRetiredBeforeAdvance || size == 0) &&
-            domain.tryAdvance())
-          domain.tryAdvance();
-        const auto safe = [&](std::uint64_t retiredIn) {
-          return mode == Reclaim::Everything || domain.isSafeToFree(retiredIn);
-        };
-        nodes = detachRetired(retiredNodes, safe);
-        tables = detachRetired(retiredTables, safe);
-      }
-      deleteList(nodes);
-      deleteList(tables);
-    }
-
-    /// Splits off the safe part of a retire list (newest first, so its tail is the oldest)
-    /// and returns it; the rest stays.
-    template <typename Retired, typename IsSafe>
-    Retired *detachRetired(Retired *&list, const IsSafe &safe) noexcept {
-      Retired **link = &list;
-      while (*link != nullptr && !safe((*link)->retiredIn))
-        link = &(*link)->nextRetired;
-      Retired *const detached = *link;
-      *link = nullptr;
-      for (Retired *item = detached; item != nullptr; item = item->nextRetired)
-        --retiredCount;
-      return detached;
-    }
-
-    template <typename Retired> static void deleteList(Retired *list) noexcept {
-      while (list != nullptr)
-        delete std::exchange(list, list->nextRetired);
+      const std::uint64_t epoch = domain.current();
+      retiredNodes.takeTagged(unlinkedNodes, epoch);
+      retiredTables.takeTagged(unlinkedTables, epoch);
+      if (mode == Reclaim::WhenSafe && domain.tryAdvance())
+        domain.tryAdvance();
+      const auto isSafe = [&](std::uint64_t retiredIn) {
+        return mode == Reclaim::Everything || domain.isSafeToFree(retiredIn);
+      };
+      garbage.nodes = retiredNodes.detachSafePrefix(isSafe);
+      garbage.tables = retiredTables.detachSafePrefix(isSafe);
     }
 
     static constexpr std::size_t kRetiredBeforeAdvance = 64;
