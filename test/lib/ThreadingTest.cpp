@@ -144,7 +144,13 @@ TEST(ImageCacheThreads, ManyThreadsHammerOneCache) {
         const QString name = QString::number(key);
         switch ((state >> 28) % 8) {
         case 0:
-          (void)cache.remove(name);
+          // Now and then the whole cache goes, or its limit changes, under running lookups.
+          if (operation % 500 == 0)
+            cache.clear();
+          else if (operation % 500 == 250)
+            (void)cache.setCacheLimit(128 + key % 256);
+          else
+            (void)cache.remove(name);
           break;
         case 1:
         case 2: {

@@ -1,0 +1,81 @@
+// Differential fuzz test of pxc::ConcurrentCostCache with one shard against the CLOCK model
+// in fuzz_models.h: results, contents, sizes and costs must agree after every operation. The
+// lock-free lookup path, table growth, replacement and batched reclamation all run here
+// under ASan and UBSan.
+//
+//   ctest runs a short fixed-seed run. For a longer one:
+//     build/bin/pxc_concurrent_cache_fuzzer -max_total_time=600 -jobs=2 [corpus-dir]
+#include "fuzz_models.h"
+
+#include <pxc/concurrent_cost_cache.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+namespace {
+
+using pxc_fuzz::require;
+
+constexpr int kKeys = 48; // enough for the table to grow several times
+
+/// Costs around the limit, a few negative ones, and some at the top of the Cost range.
+pxc::Cost costFrom(int byte) {
+  if (byte >= 250)
+    return pxc::kMaxCost - (255 - byte);
+  return static_cast<pxc::Cost>(byte % 24) - 2;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
+  pxc_fuzz::Input input(data, size);
+  const pxc::Cost initialMax = std::max<pxc::Cost>(0, costFrom(input.next()));
+  pxc::ConcurrentCostCache<int, int> cache(initialMax, 1);
+  pxc_fuzz::ClockModel<int, int> model(initialMax);
+
+  int nextValue = 0;
+  while (!input.empty()) {
+    const int operation = input.next() % 8;
+    const int key = input.next() % kKeys;
+    switch (operation) {
+    case 0:
+    case 1:
+    case 2: {
+      const pxc::Cost cost = costFrom(input.next());
+      const int value = nextValue++;
+      require(cache.insert(key, value, cost) == model.insert(key, value, cost), "insert");
+      break;
+    }
+    case 3:
+    case 4: {
+      int actual = -1;
+      const int *expected = model.find(key);
+      require(cache.find(key, &actual) == (expected != nullptr), "find");
+      require(expected == nullptr || actual == *expected, "found value");
+      break;
+    }
+    case 5:
+      require(cache.remove(key) == model.remove(key), "remove");
+      break;
+    case 6: {
+      const pxc::Cost maxCost = costFrom(input.next());
+      require(cache.setMaxCost(maxCost) == model.setMaxCost(maxCost), "setMaxCost");
+      break;
+    }
+    default:
+      if (key == 0) { // rarely: it empties the state the other operations build up
+        cache.clear();
+        model.clear();
+      }
+      break;
+    }
+    require(cache.size() == model.size(), "size");
+    require(cache.totalCost() == model.totalCost(), "totalCost");
+    require(cache.totalCost() <= cache.maxCost(), "totalCost within maxCost");
+  }
+  // Contents, probed at the end only: a probe is a lookup, which sets the use flag.
+  for (int probe = 0; probe < kKeys; ++probe)
+    require(cache.find(probe, nullptr) == model.contains(probe), "contents");
+  return 0;
+}
