@@ -18,9 +18,9 @@
 namespace pxc {
 
 /// A QImage cache keyed by string, usable from any number of threads at once. Images cost
-/// their pixel data size in KiB, as in PixmapCache. Keys are spread over independently locked
-/// shards, each holding an equal share of the limit: an image larger than one share is
-/// refused (see ConcurrentCostCache).
+/// their pixel data size in KiB, as in PixmapCache. Lookups take no lock; keys are spread over
+/// shards whose writers lock only their own, each holding an equal share of the limit: an image
+/// larger than one share is refused (see ConcurrentCostCache).
 class ImageCache {
 public:
   static constexpr Cost kDefaultCacheLimitKb = Cost{10} * 1024;
