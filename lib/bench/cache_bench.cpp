@@ -240,10 +240,9 @@ template <> pxc::ImageCache &sharedCache() { return *sharedImageCache; }
 template <> LockedQCache &sharedCache() { return *sharedLockedCache; }
 
 template <typename Cache> void fillShared(const benchmark::State &) {
-  // ImageCache gets twice the room: its limit is split over shards, and keys do not spread
-  // over them perfectly evenly. The workloads below need all kEntries keys resident.
+  // The same room for both: exactly the kEntries images of 1 KiB.
   if constexpr (std::is_same_v<Cache, pxc::ImageCache>)
-    sharedImageCache = std::make_unique<pxc::ImageCache>(2 * kEntries);
+    sharedImageCache = std::make_unique<pxc::ImageCache>(kEntries);
   else
     sharedLockedCache = std::make_unique<LockedQCache>();
   for (int key = 0; key < kEntries; ++key)

@@ -42,14 +42,32 @@ TEST(ConcurrentCostCache, FindCopiesTheValueOut) {
   EXPECT_EQ(found, "untouched");
 }
 
-TEST(ConcurrentCostCache, SplitsTheLimitOverTheShards) {
-  Cache cache(10, 4); // shares 3, 3, 2, 2
+TEST(ConcurrentCostCache, TheLimitIsOneBudgetForAllShards) {
+  Cache cache(10, 4);
   EXPECT_EQ(cache.maxCost(), 10);
   for (int key = 0; key < 1000; ++key)
-    (void)cache.insert(key, valueFor(key), 1);
+    ASSERT_TRUE(cache.insert(key, valueFor(key), 1));
   EXPECT_EQ(cache.totalCost(), 10);
   EXPECT_EQ(cache.size(), 10U);
-  EXPECT_FALSE(cache.insert(5000, "too big for any share", 4));
+  // An entry as large as the whole limit fits: the other shards give up their entries.
+  ASSERT_TRUE(cache.insert(5000, "as large as the limit", 10));
+  EXPECT_EQ(cache.totalCost(), 10);
+  EXPECT_EQ(cache.size(), 1U);
+  EXPECT_TRUE(cache.find(5000, nullptr));
+  EXPECT_FALSE(cache.insert(5001, "larger than the limit", 11));
+  EXPECT_TRUE(cache.find(5000, nullptr));
+}
+
+TEST(ConcurrentCostCache, CostsNearTheTopOfTheRangeDoNotOverflow) {
+  Cache cache(pxc::kMaxCost, 4);
+  for (int key = 0; key < 8; ++key) {
+    ASSERT_TRUE(cache.insert(key, valueFor(key), pxc::kMaxCost - key));
+    EXPECT_EQ(cache.totalCost(), pxc::kMaxCost - key);
+    EXPECT_EQ(cache.size(), 1U);
+  }
+  ASSERT_TRUE(cache.insert(100, valueFor(100), 1));
+  EXPECT_LE(cache.totalCost(), pxc::kMaxCost);
+  EXPECT_TRUE(cache.find(100, nullptr));
 }
 
 TEST(ConcurrentCostCache, RejectsNegativeCostsAndLimits) {
@@ -64,9 +82,11 @@ TEST(ConcurrentCostCache, LoweringTheLimitTrimsEveryShard) {
   Cache cache(64, 4);
   for (int key = 0; key < 64; ++key)
     (void)cache.insert(key, valueFor(key), 1);
-  ASSERT_GT(cache.totalCost(), 8);
+  ASSERT_EQ(cache.totalCost(), 64);
   ASSERT_TRUE(cache.setMaxCost(8));
+  // Each of the 4 shards frees its share of the excess rounded up: at most 3 more than needed.
   EXPECT_LE(cache.totalCost(), 8);
+  EXPECT_GE(cache.totalCost(), 5);
   ASSERT_TRUE(cache.setMaxCost(0));
   EXPECT_EQ(cache.size(), 0U);
 }

@@ -32,11 +32,16 @@ TEST(ImageCache, ChargesThePixelSizeInKb) {
   EXPECT_EQ(pxc::costKb(image), 16);
 }
 
-TEST(ImageCache, RefusesImagesLargerThanAShard) {
-  pxc::ImageCache cache(64, 4); // 16 KiB per shard
-  EXPECT_TRUE(cache.insert(QStringLiteral("fits"), filledImage(64, Qt::red)));
-  EXPECT_FALSE(cache.insert(QStringLiteral("too big"), filledImage(65, Qt::red)));
+TEST(ImageCache, AcceptsImagesUpToTheWholeLimit) {
+  pxc::ImageCache cache(64, 4);
+  ASSERT_TRUE(cache.insert(QStringLiteral("small"), filledImage(64, Qt::red))); // 16 KiB
+  EXPECT_TRUE(cache.insert(QStringLiteral("limit"), filledImage(128, Qt::red))); // 64 KiB
+  EXPECT_TRUE(cache.find(QStringLiteral("limit"), nullptr));
+  EXPECT_FALSE(cache.find(QStringLiteral("small"), nullptr)); // evicted to make room
+  EXPECT_EQ(cache.totalCost(), 64);
+  EXPECT_FALSE(cache.insert(QStringLiteral("too big"), filledImage(129, Qt::red)));
   EXPECT_FALSE(cache.find(QStringLiteral("too big"), nullptr));
+  EXPECT_TRUE(cache.find(QStringLiteral("limit"), nullptr));
 }
 
 TEST(ImageCache, LimitChangesTrim) {

@@ -9,8 +9,10 @@
 // LRU: eviction sweeps the shard's entries, clears set flags and evicts the first entry whose
 // flag is clear. Writers (insert, remove, clear, limit changes) take the shard's lock.
 //
-// Keys are spread over independent shards, each with an equal share of the limit, so writers
-// to different shards never wait for each other; recency is per shard.
+// Keys are spread over independent shards, so writers to different shards never wait for each
+// other. The limit is one budget for the whole cache, so any entry up to the limit fits: an
+// insert evicts from its own shard first and, if that is not enough, from the others in turn,
+// never holding two shard locks. Recency is per shard.
 #ifndef PXC_CONCURRENT_COST_CACHE_H
 #define PXC_CONCURRENT_COST_CACHE_H
 
@@ -65,20 +67,26 @@ public:
   ConcurrentCostCache &operator=(const ConcurrentCostCache &) = delete;
 
   /// Stores a copy of `value`, replacing any value under `key`; false (and nothing changed)
-  /// when `cost` is negative or above the limit of the key's shard, maxCost() / shardCount().
+  /// when `cost` is negative or above maxCost().
   bool insert(const Key &key, T value, Cost cost) {
-    if (cost < 0)
+    if (cost < 0 || cost > maxCost())
       return false;
     const std::size_t hash = hasher_(key);
     // Built before taking the lock, which other threads may be waiting for.
     auto node = std::make_unique<Node>(key, hash, std::move(value), cost);
     Shard &shard = shardFor(hash);
-    Garbage garbage;
-    const std::lock_guard<ShardMutex> lock(shard.mutex);
-    if (cost > shard.maxCost)
-      return false; // the node is destroyed after the unlock
-    shard.insert(std::move(node), equal_);
-    shard.collectRetired(garbage, Reclaim::WhenSafe);
+    {
+      Garbage garbage;
+      const std::lock_guard<ShardMutex> lock(shard.mutex);
+      const Cost limit = maxCost();
+      if (cost > limit)
+        return false; // lowered meanwhile; the node is destroyed after the unlock
+      const Cost before = shard.totalCost;
+      shard.insert(std::move(node), equal_, totalCost_.load(std::memory_order_relaxed), limit);
+      addToTotal(shard.totalCost - before);
+      shard.collectRetired(garbage, Reclaim::WhenSafe);
+    }
+    spillOver(&shard);
     return true;
   }
 
@@ -103,7 +111,9 @@ public:
     Shard &shard = shardFor(hash);
     Garbage garbage;
     const std::lock_guard<ShardMutex> lock(shard.mutex);
+    const Cost before = shard.totalCost;
     const bool removed = shard.remove(key, hash, equal_);
+    addToTotal(shard.totalCost - before);
     shard.collectRetired(garbage, Reclaim::WhenSafe);
     return removed;
   }
@@ -115,42 +125,46 @@ public:
       Shard &shard = shards_[index];
       Garbage garbage;
       const std::lock_guard<ShardMutex> lock(shard.mutex);
+      addToTotal(-shard.totalCost);
       shard.retireAll();
       shard.collectRetired(garbage, Reclaim::WhenSafe);
     }
   }
 
-  /// Splits `maxCost` over the shards (the first `maxCost % shardCount()` get one more) and
-  /// trims each to its share. A negative limit is refused (false) and changes nothing.
+  /// Sets the limit and evicts down to it, from every shard in proportion to what it holds
+  /// (each share rounded up, so up to shardCount() - 1 more cost may go than needed). A
+  /// negative limit is refused (false) and changes nothing.
   [[nodiscard]] bool setMaxCost(Cost maxCost) {
     if (maxCost < 0)
       return false;
-    const std::lock_guard<std::mutex> limitLock(limitMutex_);
-    const Cost count = static_cast<Cost>(shardCount_);
-    for (std::size_t index = 0; index < shardCount_; ++index) {
-      const Cost share = (maxCost / count) + (static_cast<Cost>(index) < maxCost % count ? 1 : 0);
-      Shard &shard = shards_[index];
-      Garbage garbage;
-      const std::lock_guard<ShardMutex> lock(shard.mutex);
-      shard.maxCost = share;
-      shard.trimTo(share);
-      shard.collectRetired(garbage, Reclaim::WhenSafe);
-    }
     maxCost_.store(maxCost, std::memory_order_relaxed);
+    const std::uint64_t total = totalCost_.load(std::memory_order_relaxed);
+    if (total > static_cast<std::uint64_t>(maxCost)) {
+      // Each shard frees its share of the excess, rounded up, so that together they free at
+      // least all of it; 128 bits, since the products do not fit in 64.
+      const __int128 excess = static_cast<__int128>(total) - maxCost;
+      for (std::size_t index = 0; index < shardCount_; ++index) {
+        Shard &shard = shards_[index];
+        Garbage garbage;
+        const std::lock_guard<ShardMutex> lock(shard.mutex);
+        const Cost before = shard.totalCost;
+        const __int128 share = (before * excess + total - 1) / total;
+        shard.trimTo(share >= before ? 0 : before - static_cast<Cost>(share));
+        addToTotal(shard.totalCost - before);
+        shard.collectRetired(garbage, Reclaim::WhenSafe);
+      }
+    }
+    spillOver(nullptr); // what writers added meanwhile
     return true;
   }
 
   [[nodiscard]] Cost maxCost() const noexcept { return maxCost_.load(std::memory_order_relaxed); }
 
-  /// The sum over the shards, each read under its lock; with concurrent writers it is a
-  /// snapshot that may mix moments.
-  [[nodiscard]] Cost totalCost() const {
-    Cost total = 0;
-    for (std::size_t index = 0; index < shardCount_; ++index) {
-      const std::lock_guard<ShardMutex> lock(shards_[index].mutex);
-      total += shards_[index].totalCost;
-    }
-    return total;
+  /// With concurrent writers, a moment's value that may briefly exceed maxCost() while an
+  /// insert is still evicting; once every call has returned, it is within the limit.
+  [[nodiscard]] Cost totalCost() const noexcept {
+    const std::uint64_t total = totalCost_.load(std::memory_order_relaxed);
+    return total > static_cast<std::uint64_t>(kMaxCost) ? kMaxCost : static_cast<Cost>(total);
   }
 
   [[nodiscard]] std::size_t size() const {
@@ -315,7 +329,6 @@ private:
     std::atomic<Table *> table{nullptr};
 
     alignas(64) mutable ShardMutex mutex;
-    Cost maxCost = 0;
     Cost totalCost = 0;
     std::size_t size = 0;
     Node *clockHand = nullptr; // the next entry an eviction sweep looks at; null when empty
@@ -356,7 +369,10 @@ private:
       return const_cast<Node *>(walkChain(key, hash, equal));
     }
 
-    void insert(std::unique_ptr<Node> node, const KeyEqual &equal) {
+    /// Links `node`, replacing any entry under its key, after evicting from this shard what it
+    /// can of the cost by which the whole cache (at `cacheTotal`) would exceed `limit`.
+    void insert(std::unique_ptr<Node> node, const KeyEqual &equal, std::uint64_t cacheTotal,
+                Cost limit) {
       Node *const replaced = lookup(node->key, node->hash, equal);
       growForOneMore(); // the only step that can throw: nothing has changed yet
       if (replaced != nullptr) {
@@ -366,7 +382,11 @@ private:
         totalCost -= replaced->cost;
         --size;
       }
-      trimTo(maxCost - node->cost);
+      // 128 bits: the cache's total can briefly exceed the largest Cost (see addToTotal).
+      const __int128 toFree = static_cast<__int128>(cacheTotal) + node->cost -
+                              (replaced != nullptr ? replaced->cost : 0) - limit;
+      if (toFree > 0)
+        trimTo(toFree >= totalCost ? 0 : totalCost - static_cast<Cost>(toFree));
       Node *const added = node.release();
       std::atomic<Node *> &head = table.load(std::memory_order_relaxed)->bucketFor(added->hash);
       added->nextInBucket.store(head.load(std::memory_order_relaxed), std::memory_order_relaxed);
@@ -526,6 +546,40 @@ private:
     static constexpr std::size_t kRetiredBeforeAdvance = 64;
   };
 
+  /// Evicts from the shards in turn, starting after the last one this visited, until the
+  /// total is within the limit. `exempt`'s latest entry is the one just inserted: its own
+  /// shard has already given what it could. Stops once a full round found nothing to evict.
+  void spillOver(const Shard *exempt) {
+    std::size_t fruitlessVisits = 0;
+    while (fruitlessVisits < shardCount_) {
+      const std::uint64_t total = totalCost_.load(std::memory_order_relaxed);
+      const auto limit = static_cast<std::uint64_t>(maxCost());
+      if (total <= limit)
+        return;
+      Shard &shard = shards_[spillCursor_.fetch_add(1, std::memory_order_relaxed) & (shardCount_ - 1)];
+      if (&shard == exempt) {
+        ++fruitlessVisits;
+        continue;
+      }
+      Garbage garbage;
+      const std::lock_guard<ShardMutex> lock(shard.mutex);
+      const Cost before = shard.totalCost;
+      const std::uint64_t excess = total - limit;
+      shard.trimTo(excess >= static_cast<std::uint64_t>(before) ? 0
+                                                                : before - static_cast<Cost>(excess));
+      addToTotal(shard.totalCost - before);
+      fruitlessVisits = shard.totalCost == before ? fruitlessVisits + 1 : 0;
+      shard.collectRetired(garbage, Reclaim::WhenSafe);
+    }
+  }
+
+  /// Adds a shard's change (which may be negative) to the cache's total. The total is kept
+  /// unsigned: while an insert is still evicting it can briefly exceed the largest Cost, and
+  /// unsigned arithmetic wraps where signed would overflow.
+  void addToTotal(Cost change) noexcept {
+    totalCost_.fetch_add(static_cast<std::uint64_t>(change), std::memory_order_relaxed);
+  }
+
   /// log2 of `count` rounded up to a power of two, so at most 63.
   static unsigned bitsForShards(std::size_t count) noexcept {
     unsigned bits = 0;
@@ -544,8 +598,9 @@ private:
   const unsigned shardBits_;
   const std::size_t shardCount_;
   const std::unique_ptr<Shard[]> shards_;
-  std::mutex limitMutex_; // orders concurrent setMaxCost calls, so shares come from one limit
   std::atomic<Cost> maxCost_{0};
+  std::atomic<std::uint64_t> totalCost_{0}; // the sum of the shards' totals (addToTotal)
+  std::atomic<std::size_t> spillCursor_{0};
   Hash hasher_;
   KeyEqual equal_;
 };

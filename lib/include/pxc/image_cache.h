@@ -18,9 +18,9 @@
 namespace pxc {
 
 /// A QImage cache keyed by string, usable from any number of threads at once. Images cost
-/// their pixel data size in KiB, as in PixmapCache. Lookups take no lock; keys are spread over
-/// shards whose writers lock only their own, each holding an equal share of the limit: an image
-/// larger than one share is refused (see ConcurrentCostCache).
+/// their pixel data size in KiB, as in PixmapCache, against one limit for the whole cache.
+/// Lookups take no lock; keys are spread over shards whose writers lock only their own (see
+/// ConcurrentCostCache).
 class ImageCache {
 public:
   static constexpr Cost kDefaultCacheLimitKb = Cost{10} * 1024;
@@ -30,8 +30,7 @@ public:
       Cost cacheLimitKb = kDefaultCacheLimitKb,
       std::size_t shardCount = ConcurrentCostCache<QString, QImage, QStringHash>::kDefaultShardCount);
 
-  /// Stores `image` under `key`; false (and nothing changed) when it costs more than a shard's
-  /// share of the limit.
+  /// Stores `image` under `key`; false (and nothing changed) when it costs more than the limit.
   bool insert(const QString &key, const QImage &image);
   /// Copies the image under `key` into `*image` (if not null); false when there is none.
   bool find(const QString &key, QImage *image);
