@@ -1,5 +1,6 @@
 //===- CostOverflowCheck.cpp - pixmapcache-cost-overflow -------------------===//
 #include "CostOverflowCheck.h"
+#include "utils/ExprEquivalence.h"
 #include "utils/LibraryFunctions.h"
 #include "utils/ValueRange.h"
 
@@ -200,6 +201,32 @@ bool isKibibytesOf(const Expr *Value, const Expr *Product, const ASTContext &Con
     E = Div->getLHS()->IgnoreParenImpCasts();
   }
   return E == Product->IgnoreParens() && Divisor == 8 * 1024;
+}
+
+/// The accessor `E` calls on a QImage (`image.width()`, `ptr->depth()`), and the image.
+std::optional<std::pair<StringRef, const Expr *>> imageAccessor(const Expr *E) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+  if (!Call || Call->getNumArgs() != 0 || !Call->getMethodDecl() ||
+      !Call->getMethodDecl()->getIdentifier() || !Call->getRecordDecl() ||
+      Call->getRecordDecl()->getQualifiedNameAsString() != "QImage")
+    return std::nullopt;
+  return std::make_pair(Call->getMethodDecl()->getName(),
+                        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+}
+
+/// `image.width() * image.depth()` on one QImage cannot overflow `int`: QImage refuses to
+/// exist where it would (QImageData::calculateImageParameters rejects
+/// `width > (INT_MAX - 31) / depth`).
+bool isRowBitsOfOneImage(ArrayRef<const Expr *> Operands) {
+  if (Operands.size() != 2)
+    return false;
+  const auto A = imageAccessor(Operands[0]), B = imageAccessor(Operands[1]);
+  if (!A || !B ||
+      !(isSameLValue(A->second, B->second) ||
+        (isa<CXXThisExpr>(A->second) && isa<CXXThisExpr>(B->second))))
+    return false;
+  return (A->first == "width" && B->first == "depth") ||
+         (A->first == "depth" && B->first == "width");
 }
 
 } // namespace
@@ -573,7 +600,8 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
       WidestOperand =
           std::max(WidestOperand, widthOf(Operand->IgnoreParenImpCasts()->getType(), Context));
   if (WidestOperand < MinimumProductWidth ||
-      llvm::none_of(Operands, [&](const Expr *E) { return isDimensionLike(E); }))
+      llvm::none_of(Operands, [&](const Expr *E) { return isDimensionLike(E); }) ||
+      isRowBitsOfOneImage(Operands))
     return;
 
   if (!Ranges)

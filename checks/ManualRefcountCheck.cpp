@@ -532,9 +532,20 @@ void ManualRefcountCheck::onStartOfTranslationUnit() {
   ReportedOwners.clear();
 }
 
+namespace {
+// A delete written in a system header's macro body is the library's own code even where the
+// macro is expanded: Qt's QT_DEFINE_QESDP_SPECIALIZATION_DTOR(Class) writes the destructor of
+// QExplicitlySharedDataPointer<Class> into the user's source file.
+AST_MATCHER(CXXDeleteExpr, isSpelledInSystemHeader) {
+  const SourceManager &SM = Finder->getASTContext().getSourceManager();
+  return SM.isInSystemHeader(SM.getSpellingLoc(Node.getBeginLoc()));
+}
+} // namespace
+
 void ManualRefcountCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are analysed once, in their pattern.
   Finder->addMatcher(cxxDeleteExpr(unless(isExpansionInSystemHeader()),
+                                   unless(isSpelledInSystemHeader()),
                                    unless(isInTemplateInstantiation()),
                                    forCallable(functionDecl().bind("function")))
                          .bind("delete"),

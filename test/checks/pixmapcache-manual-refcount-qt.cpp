@@ -235,3 +235,12 @@ void useSharedPointers() {
   b = Explicit();
   e = Implicit();
 }
+
+// Qt's out-of-line QExplicitlySharedDataPointer destructor (qpixmap.cpp, qcolorspace.cpp): the
+// macro from qshareddata.h writes the counting delete into this file; it is still Qt's code.
+class OutOfLineData : public QSharedData {
+public:
+  int value = 0;
+};
+QT_DECLARE_QESDP_SPECIALIZATION_DTOR(OutOfLineData)
+QT_DEFINE_QESDP_SPECIALIZATION_DTOR(OutOfLineData)
