@@ -599,10 +599,12 @@ private:
   const std::size_t shardCount_;
   const std::unique_ptr<Shard[]> shards_;
   std::atomic<Cost> maxCost_{0};
-  std::atomic<std::uint64_t> totalCost_{0}; // the sum of the shards' totals (addToTotal)
-  std::atomic<std::size_t> spillCursor_{0};
   Hash hasher_;
   KeyEqual equal_;
+  // Written by every insert and remove: on a cache line of its own, so that writing it does
+  // not take the read-mostly members above away from the other cores.
+  alignas(64) std::atomic<std::uint64_t> totalCost_{0}; // the sum of the shards' totals
+  std::atomic<std::size_t> spillCursor_{0};
 };
 
 } // namespace pxc
