@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Compilation databases for the real-world corpus (tools/corpus.sh).
 
-  compile_db.py qt --src QT_SOURCE_DIR --build DIR --module Gui|Core FILE... -o OUT
+  compile_db.py qt --src QT_SOURCE_DIR --build DIR --module Gui|Core [--variant V] FILE... -o OUT
       Hand-written entries for Qt's own sources, compiled as Qt builds that module (see
       docs/real-world-results.md for why by hand): release (QT_NO_DEBUG), -fno-exceptions,
       Qt's module defines, against the installed headers of the same Qt version. Runs moc for
-      the files that include their own .moc or moc_*.cpp.
+      the files that include their own .moc or moc_*.cpp. --variant exceptions or debug
+      builds the same code with exceptions, or as a debug build, for comparison.
   compile_db.py make --build DIR --src SRC_DIR -o OUT
       Entries from `make -n` in a qmake build directory (what the build would compile).
   compile_db.py select --db DB --src SRC_DIR -o OUT
@@ -68,6 +69,10 @@ def qt_entries(args):
         with open(os.path.join(gen, f"{m.lower()}_tracepoints_p.h"), "w") as f:
             f.write("#include <private/qtrace_p.h>\n")
     flags = QT_FLAGS + [f"-DQT_BUILD_{args.module.upper()}_LIB"] + includes
+    if args.variant == "exceptions":
+        flags = [f for f in flags if f != "-fno-exceptions"] + ["-fexceptions"]
+    elif args.variant == "debug":
+        flags = [f for f in flags if f not in ("-O2", "-DQT_NO_DEBUG")] + ["-O0", "-g"]
     entries = []
     for f in args.files:
         path = os.path.join(args.src, f)
@@ -97,10 +102,9 @@ def make_entries(args):
         sources = [w for w in words if w.endswith(SOURCE_SUFFIXES) and not w.startswith("-")]
         if len(sources) != 1:
             continue
-        words[0] = f"/usr/bin/{CLANG}"
-        entries.append({"directory": args.build,
-                        "file": os.path.normpath(os.path.join(args.build, sources[0])),
-                        "arguments": words})
+        source = os.path.normpath(os.path.join(args.build, sources[0]))
+        words = [f"/usr/bin/{CLANG}"] + [source if w == sources[0] else w for w in words[1:]]
+        entries.append({"directory": args.build, "file": source, "arguments": words})
     return entries
 
 
@@ -186,6 +190,7 @@ def main():
     qt.add_argument("--src", required=True)
     qt.add_argument("--build", required=True)
     qt.add_argument("--module", choices=["Gui", "Core"], required=True)
+    qt.add_argument("--variant", choices=["release", "exceptions", "debug"], default="release")
     qt.add_argument("files", nargs="+")
     make = sub.add_parser("make")
     make.add_argument("--build", required=True)
