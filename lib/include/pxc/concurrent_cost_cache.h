@@ -34,6 +34,12 @@
 
 namespace pxc {
 
+namespace detail {
+/// Wide enough for a product or sum of two Costs; __extension__ keeps -Wpedantic quiet about
+/// a type ISO C++ lacks (GCC and Clang have it, as they have the overflow builtins pxc uses).
+__extension__ typedef __int128 WideCost;
+} // namespace detail
+
 /// A thread-safe cost-bounded cache of copyable values. Lookups hand out copies, never
 /// pointers into the cache, because another thread may evict the entry at any moment.
 /// Values are never modified in place (an insert under an existing key replaces the entry),
@@ -142,13 +148,13 @@ public:
     if (total > static_cast<std::uint64_t>(maxCost)) {
       // Each shard frees its share of the excess, rounded up, so that together they free at
       // least all of it; 128 bits, since the products do not fit in 64.
-      const __int128 excess = static_cast<__int128>(total) - maxCost;
+      const detail::WideCost excess = static_cast<detail::WideCost>(total) - maxCost;
       for (std::size_t index = 0; index < shardCount_; ++index) {
         Shard &shard = shards_[index];
         Garbage garbage;
         const std::lock_guard<ShardMutex> lock(shard.mutex);
         const Cost before = shard.totalCost;
-        const __int128 share = (before * excess + total - 1) / total;
+        const detail::WideCost share = (before * excess + total - 1) / total;
         shard.trimTo(share >= before ? 0 : before - static_cast<Cost>(share));
         addToTotal(shard.totalCost - before);
         shard.collectRetired(garbage, Reclaim::WhenSafe);
@@ -383,7 +389,7 @@ private:
         --size;
       }
       // 128 bits: the cache's total can briefly exceed the largest Cost (see addToTotal).
-      const __int128 toFree = static_cast<__int128>(cacheTotal) + node->cost -
+      const detail::WideCost toFree = static_cast<detail::WideCost>(cacheTotal) + node->cost -
                               (replaced != nullptr ? replaced->cost : 0) - limit;
       if (toFree > 0)
         trimTo(toFree >= totalCost ? 0 : totalCost - static_cast<Cost>(toFree));
