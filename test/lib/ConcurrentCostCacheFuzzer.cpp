@@ -18,16 +18,10 @@
 
 namespace {
 
+using pxc_fuzz::costFrom;
 using pxc_fuzz::require;
 
 constexpr int kKeys = 48; // enough for the table to grow several times
-
-/// Costs around the limit, a few negative ones, and some at the top of the Cost range.
-pxc::Cost costFrom(int byte) {
-  if (byte >= 250)
-    return pxc::kMaxCost - (255 - byte);
-  return static_cast<pxc::Cost>(byte % 24) - 2;
-}
 
 } // namespace
 

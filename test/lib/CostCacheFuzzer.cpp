@@ -4,25 +4,21 @@
 //
 //   ctest runs a short fixed-seed run. For a longer one:
 //     build/bin/pxc_cost_cache_fuzzer -max_total_time=600 -jobs=2 [corpus-dir]
+#include "fuzz_models.h"
+
 #include <pxc/cost_cache.h>
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <utility>
 #include <vector>
 
 namespace {
 
-void require(bool condition, const char *what) {
-  if (!condition) {
-    std::fprintf(stderr, "CostCache differs from the model: %s\n", what);
-    std::abort();
-  }
-}
+using pxc_fuzz::costFrom;
+using pxc_fuzz::require;
 
 using Evictions = std::vector<std::pair<int, int>>; // (key, value) in the order reported
 
@@ -127,32 +123,13 @@ private:
   pxc::Cost maxCost_;
 };
 
-/// Reads the fuzzer's bytes as a stream of small numbers.
-class Input {
-public:
-  Input(const std::uint8_t *data, std::size_t size) : data_(data), size_(size) {}
-  [[nodiscard]] bool empty() const { return position_ == size_; }
-  int next() { return empty() ? 0 : data_[position_++]; }
-
-private:
-  const std::uint8_t *data_;
-  std::size_t size_;
-  std::size_t position_ = 0;
-};
-
 constexpr int kKeys = 40; // enough for the bucket array to grow several times
 
-/// Costs around the limit, a few negative ones, and some at the top of the Cost range.
-pxc::Cost costFrom(int byte) {
-  if (byte >= 250)
-    return pxc::kMaxCost - (255 - byte);
-  return static_cast<pxc::Cost>(byte % 24) - 2;
-}
 
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  Input input(data, size);
+  pxc_fuzz::Input input(data, size);
   const pxc::Cost initialMax = std::max<pxc::Cost>(0, costFrom(input.next()));
   Evictions evictions; // before the cache: its destructor still reports evictions
   pxc::CostCache<int, int> cache(initialMax);

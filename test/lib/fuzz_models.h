@@ -1,5 +1,6 @@
-// Reference models for the differential fuzz tests: the documented behaviour of the pxc
-// caches, written for obviousness rather than speed (vectors searched linearly).
+// What the differential fuzz tests share: reading the fuzzer's bytes, the cost distribution,
+// the failure report, and reference models of the documented behaviour of the pxc caches,
+// written for obviousness rather than speed (vectors searched linearly).
 #ifndef PXC_TEST_FUZZ_MODELS_H
 #define PXC_TEST_FUZZ_MODELS_H
 
@@ -32,6 +33,13 @@ private:
   std::size_t size_;
   std::size_t position_ = 0;
 };
+
+/// Costs around a small limit, a few negative ones, and some at the top of the Cost range.
+inline pxc::Cost costFrom(int byte) {
+  if (byte >= 250)
+    return pxc::kMaxCost - (255 - byte);
+  return static_cast<pxc::Cost>(byte % 24) - 2;
+}
 
 /// One shard of pxc::ConcurrentCostCache: CLOCK (second chance) over a ring in insertion
 /// order. New entries go just behind the hand; the hand clears a set use flag and moves on,
