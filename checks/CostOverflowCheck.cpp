@@ -203,6 +203,23 @@ bool isKibibytesOf(const Expr *Value, const Expr *Product, const ASTContext &Con
   return E == Product->IgnoreParens() && Divisor == 8 * 1024;
 }
 
+/// The function whose body holds `E` (a lambda's call operator for a lambda body), as
+/// forCallable finds it; null at namespace scope and in blocks.
+const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(*E);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *Function = Parent.get<FunctionDecl>())
+      return Function;
+    if (const auto *Lambda = Parent.get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    if (Parent.get<BlockDecl>())
+      return nullptr;
+    Parents = Context.getParents(Parent);
+  }
+  return nullptr;
+}
+
 /// The accessor `E` calls on a QImage (`image.width()`, `ptr->depth()`), and the image.
 std::optional<std::pair<StringRef, const Expr *>> imageAccessor(const Expr *E) {
   const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
@@ -262,10 +279,12 @@ void CostOverflowCheck::onStartOfTranslationUnit() {
 void CostOverflowCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are checked once, in their definition: an instantiation's types are not the
   // code's.
+  // No ancestor matcher here (forCallable, hasAncestor): those build the parent map of the
+  // whole translation unit, Qt's headers included, for every unit. check() asks for parents
+  // only for the few products that pass its cheap tests.
   Finder->addMatcher(binaryOperator(hasOperatorName("*"), hasType(isInteger()),
                                     unless(isExpansionInSystemHeader()),
-                                    unless(isInTemplateInstantiation()),
-                                    optionally(forCallable(functionDecl().bind("function"))))
+                                    unless(isInTemplateInstantiation()))
                          .bind("product"),
                      this);
 }
@@ -569,11 +588,25 @@ std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product, Qua
 
 void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Product = Result.Nodes.getNodeAs<BinaryOperator>("product");
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   ASTContext &Context = *Result.Context;
   const QualType Type = Product->getType();
   if (Product->containsErrors() || Product->isTypeDependent() || Product->isValueDependent() ||
-      widthOf(Type, Context) >= 64 || (Function && Function->isInvalidDecl()))
+      widthOf(Type, Context) >= 64)
+    return;
+  llvm::SmallVector<const Expr *, 4> Operands;
+  collectOperands(Product, Type, Operands);
+  unsigned WidestOperand = 0;
+  for (const Expr *Operand : Operands)
+    if (!Operand->isIntegerConstantExpr(Context))
+      WidestOperand =
+          std::max(WidestOperand, widthOf(Operand->IgnoreParenImpCasts()->getType(), Context));
+  if (WidestOperand < MinimumProductWidth ||
+      llvm::none_of(Operands, [&](const Expr *E) { return isDimensionLike(E); }) ||
+      isRowBitsOfOneImage(Operands))
+    return;
+
+  const FunctionDecl *Function = enclosingFunction(Product, Context);
+  if (Function && Function->isInvalidDecl())
     return;
   // Only the outermost `*` of a chain computed in one type speaks for the chain.
   if (const auto *Outer = Context.getParents(*Product).size() == 1
@@ -591,18 +624,6 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
         Mul->getType().getCanonicalType() == Type.getCanonicalType())
       return;
   }
-
-  llvm::SmallVector<const Expr *, 4> Operands;
-  collectOperands(Product, Type, Operands);
-  unsigned WidestOperand = 0;
-  for (const Expr *Operand : Operands)
-    if (!Operand->isIntegerConstantExpr(Context))
-      WidestOperand =
-          std::max(WidestOperand, widthOf(Operand->IgnoreParenImpCasts()->getType(), Context));
-  if (WidestOperand < MinimumProductWidth ||
-      llvm::none_of(Operands, [&](const Expr *E) { return isDimensionLike(E); }) ||
-      isRowBitsOfOneImage(Operands))
-    return;
 
   if (!Ranges)
     Ranges = std::make_unique<ValueRanges>(Context);
