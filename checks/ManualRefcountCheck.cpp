@@ -540,6 +540,16 @@ AST_MATCHER(CXXDeleteExpr, isSpelledInSystemHeader) {
   const SourceManager &SM = Finder->getASTContext().getSourceManager();
   return SM.isInSystemHeader(SM.getSpellingLoc(Node.getBeginLoc()));
 }
+/// Qt's shared data pointers are the replacement this check names. Building Qt itself, their
+/// headers are not system headers, and QT_DEFINE_QESDP_SPECIALIZATION_DTOR(Class) writes
+/// QExplicitlySharedDataPointer<Class>'s destructor into the source file that uses it.
+bool isQtSharedDataPointer(const NamedDecl *Owner) {
+  const auto *Class = dyn_cast_or_null<CXXRecordDecl>(Owner);
+  if (!Class || !Class->getIdentifier() || !Class->getDeclContext()->isTranslationUnit())
+    return false;
+  return Class->getName() == "QExplicitlySharedDataPointer" ||
+         Class->getName() == "QSharedDataPointer";
+}
 } // namespace
 
 void ManualRefcountCheck::registerMatchers(MatchFinder *Finder) {
@@ -568,6 +578,8 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Count || (Function->getIdentifier() && Function->getName() == "intrusive_ptr_release"))
     return;
   const NamedDecl *Owner = ownerOf(Function);
+  if (isQtSharedDataPointer(Owner))
+    return;
   if (!ReportedOwners.insert(Owner->getCanonicalDecl()).second || isBroken(Owner))
     return;
   if (!Index)
