@@ -16,14 +16,15 @@ CORPUS=${PIXMAPCACHE_CORPUS_DIR:-$(dirname "$PIXMAPCACHE_ROOT")/corpus}
 COMPILE_DB="python3 $PIXMAPCACHE_ROOT/tools/corpus/compile_db.py"
 JOBS=$(nproc)
 
-# Package, then how its compilation database is made: qt (hand-written entries, see
-# compile_db.py), cmake (configure only) or qmake (make -n).
+# Package, how its compilation database is made: qt (hand-written entries, see
+# compile_db.py), cmake (configure only) or qmake (make -n); and for a project too large to
+# scan its whole API subset, the pattern its units must match.
 PACKAGES=(
   "qt6-base qt"
   "konsole cmake"
   "okular cmake"
   "kimageformats cmake"
-  "krita cmake"
+  "krita cmake QPixmapCache|QCache<|QtConcurrent|\\brealloc *\\("
   "qpdfview qmake"
 )
 # qt6-base: the directories of QtGui and QtCore with the cache, image and painting code.
@@ -109,7 +110,8 @@ compile_db_cmake() {
       -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DCMAKE_AUTOGEN_ORIGIN_DEPENDS=OFF \
       -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >"$build.configure.log"
   fi
-  $COMPILE_DB select --db "$build/compile_commands.json" --src "$src" -o "$build/selected.json"
+  $COMPILE_DB select --db "$build/compile_commands.json" --src "$src" ${ONLY:+--only "$ONLY"} \
+    -o "$build/selected.json"
   local targets
   targets=$($COMPILE_DB autogen --db "$build/selected.json")
   [ -z "$targets" ] || ninja -C "$build" -k 0 $targets >"$build.autogen.log" 2>&1 || true
@@ -174,7 +176,7 @@ main() {
   enable_deb_src
   mkdir -p "$CORPUS/src" "$CORPUS/build" "$CORPUS/results"
   for entry in "${PACKAGES[@]}"; do
-    read -r package method <<<"$entry"
+    read -r package method ONLY <<<"$entry"
     if [ ${#wanted[@]} -eq 0 ] || [[ " ${wanted[*]} " == *" $package "* ]]; then
       scan_package "$package" "$method"
     fi

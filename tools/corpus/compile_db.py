@@ -9,9 +9,10 @@
       builds the same code with exceptions, or as a debug build, for comparison.
   compile_db.py make --build DIR --src SRC_DIR -o OUT
       Entries from `make -n` in a qmake build directory (what the build would compile).
-  compile_db.py select --db DB --src SRC_DIR -o OUT
+  compile_db.py select --db DB --src SRC_DIR [--only REGEX] -o OUT
       The useful subset of a project's database: units that use the APIs the checks are about,
-      plus the units that include a header of such a unit (their callers).
+      plus the units that include a header of such a unit (their callers). --only: just the
+      units that match REGEX, for a project too large for the default.
   compile_db.py autogen --db DB
       The CMake <target>_autogen targets (moc, uic) these units need: a configure-only tree
       has not run them yet.
@@ -138,12 +139,13 @@ def select_entries(args):
     path = {id(e): os.path.realpath(os.path.join(e["directory"], e["file"])) for e in db}
     db = [e for e in db if path[id(e)].startswith(src + os.sep)]
     texts = {id(e): read(path[id(e)]) for e in db}
-    users = [e for e in db if API.search(texts[id(e)])]
+    api = re.compile(args.only.encode()) if args.only else API
+    users = [e for e in db if api.search(texts[id(e)])]
     headers = set()
     for e in users:
         stem = os.path.splitext(os.path.basename(path[id(e)]))[0]
         headers.update({stem + ".h", stem + ".hpp"})
-    callers = [e for e in db if e not in users and any(
+    callers = [] if args.only else [e for e in db if e not in users and any(
         os.path.basename(i.decode()) in headers for i in INCLUDE.findall(texts[id(e)]))]
     chosen, seen = [], set()
     for e in users + callers:
@@ -198,6 +200,7 @@ def main():
     select = sub.add_parser("select")
     select.add_argument("--db", required=True)
     select.add_argument("--src", required=True)
+    select.add_argument("--only")
     autogen = sub.add_parser("autogen")
     autogen.add_argument("--db", required=True)
     compiling = sub.add_parser("compiling")
