@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
 
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/ReplacementsYaml.h"
@@ -205,6 +206,18 @@ unitsToScan(const clang::tooling::CompilationDatabase &Database, llvm::StringRef
   llvm::sort(Units);
   Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
   return Units;
+}
+
+/// Whether clang builds an AST for `File`: not for the assembler, Fortran, LLVM IR or object
+/// files that some build systems list in the database, which leaves nothing to check. A file
+/// of unknown type is scanned: its compile command may say what it is (`-x c++`).
+bool hasAst(llvm::StringRef File) {
+  namespace types = clang::driver::types;
+  const types::ID Type =
+      types::lookupTypeForExtension(llvm::sys::path::extension(File).drop_front());
+  return Type == types::TY_INVALID || types::isCXX(Type) || types::isObjC(Type) ||
+         types::isOpenCL(Type) || Type == types::TY_C || Type == types::TY_PP_C ||
+         Type == types::TY_CHeader || Type == types::TY_PP_CHeader;
 }
 
 llvm::Expected<std::pair<unsigned, unsigned>> parseShard(llvm::StringRef Spec) {
@@ -466,6 +479,16 @@ int scan() {
   auto Units = unitsToScan(*Database, DatabaseFile);
   if (!Units)
     return usageError(llvm::toString(Units.takeError()));
+  std::vector<std::string> WithAst;
+  for (std::string &Unit : *Units) {
+    if (hasAst(Unit))
+      WithAst.push_back(std::move(Unit));
+    else
+      llvm::errs() << "pixmapcache-scan: note: skipped '"
+                   << displayPath(Unit, absolutePath(SourceRoot.empty() ? "." : SourceRoot.getValue()))
+                   << "': not C, C++ or Objective-C source\n";
+  }
+  *Units = std::move(WithAst);
   std::optional<std::pair<unsigned, unsigned>> ShardSpec;
   if (!Shard.empty()) {
     auto Parsed = parseShard(Shard);
