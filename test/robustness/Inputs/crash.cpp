@@ -1,0 +1,3 @@
+int beforeTheCrash;
+#pragma clang __debug crash
+int afterTheCrash;
