@@ -3,6 +3,8 @@
 
 PIXMAPCACHE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PIXMAPCACHE_BUILD=${PIXMAPCACHE_BUILD:-$PIXMAPCACHE_ROOT/build}
+# Extra arguments for the first configure of $PIXMAPCACHE_BUILD.
+PIXMAPCACHE_CMAKE_ARGS=()
 
 if [ -t 2 ]; then
   pixmapcache_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -36,7 +38,8 @@ pixmapcache_build() {
     pixmapcache_log "Configuring $PIXMAPCACHE_BUILD"
     local generator=()
     command -v ninja >/dev/null && generator=(-G Ninja)
-    cmake -S "$PIXMAPCACHE_ROOT" -B "$PIXMAPCACHE_BUILD" "${generator[@]}" >/dev/null
+    cmake -S "$PIXMAPCACHE_ROOT" -B "$PIXMAPCACHE_BUILD" "${generator[@]}" \
+      "${PIXMAPCACHE_CMAKE_ARGS[@]}" >/dev/null
   fi
   pixmapcache_log "Building"
   cmake --build "$PIXMAPCACHE_BUILD" -j "$(nproc)"
