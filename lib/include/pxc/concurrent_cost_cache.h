@@ -582,8 +582,12 @@ private:
   /// Adds a shard's change (which may be negative) to the cache's total. The total is kept
   /// unsigned: while an insert is still evicting it can briefly exceed the largest Cost, and
   /// unsigned arithmetic wraps where signed would overflow.
+  /// A change of zero, the steady state of a full cache where each insert evicts as much as
+  /// it adds, writes nothing: an atomic add of zero would still take the line from the cores
+  /// that read the total.
   void addToTotal(Cost change) noexcept {
-    totalCost_.fetch_add(static_cast<std::uint64_t>(change), std::memory_order_relaxed);
+    if (change != 0)
+      totalCost_.fetch_add(static_cast<std::uint64_t>(change), std::memory_order_relaxed);
   }
 
   /// log2 of `count` rounded up to a power of two, so at most 63.
@@ -607,7 +611,7 @@ private:
   std::atomic<Cost> maxCost_{0};
   Hash hasher_;
   KeyEqual equal_;
-  // Written by every insert and remove: on a cache line of its own, so that writing it does
+  // Written by the inserts and removes that change it: on a cache line of its own, so that writing it does
   // not take the read-mostly members above away from the other cores.
   alignas(64) std::atomic<std::uint64_t> totalCost_{0}; // the sum of the shards' totals
   std::atomic<std::size_t> spillCursor_{0};
