@@ -129,6 +129,23 @@ private:
   std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Files;
 };
 
+/// Limits the traversal of everything after it to the declarations outside system headers,
+/// as clangd limits its checks to the main file. Every check skips system headers anyway, but
+/// the matchers would still visit all of Qt, and the first ancestor query of a check builds
+/// the parent map of the whole traversal scope: with Qt's headers in it, that was most of
+/// what the checks cost per unit (docs/benchmarks.md).
+class UserCodeScope : public ASTConsumer {
+public:
+  void HandleTranslationUnit(ASTContext &Context) override {
+    const SourceManager &SM = Context.getSourceManager();
+    std::vector<Decl *> UserDecls;
+    for (Decl *D : Context.getTranslationUnitDecl()->decls())
+      if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+        UserDecls.push_back(D);
+    Context.setTraversalScope(UserDecls);
+  }
+};
+
 /// Records the unit's thread facts once the whole AST is there.
 class ThreadFactsConsumer : public ASTConsumer {
 public:
@@ -193,6 +210,7 @@ private:
 
   std::unique_ptr<ASTConsumer> createConsumer(CompilerInstance &Compiler, llvm::StringRef File) {
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(std::make_unique<UserCodeScope>());
     // Sets the context's current file, so the check filter and options below are the file's.
     Consumers.push_back(ConsumerFactory.createASTConsumer(Compiler, File));
     if (Context.isCheckEnabled(OffThreadCheck)) {
