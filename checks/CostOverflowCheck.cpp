@@ -2,6 +2,7 @@
 #include "CostOverflowCheck.h"
 #include "utils/ExprEquivalence.h"
 #include "utils/LibraryFunctions.h"
+#include "utils/LocalParents.h"
 #include "utils/ValueRange.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -171,19 +172,19 @@ std::optional<std::pair<std::string, std::string>> castSpelling(const ExplicitCa
 }
 
 /// Whether a product may stand where `E` stands without parentheses.
-bool productFitsInPlace(const Expr *E, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(*E);
-  if (Parents.size() != 1)
+bool productFitsInPlace(const Expr *E, LocalParents &Parents) {
+  DynTypedNodeList Parent = Parents.of(*E);
+  if (Parent.size() != 1)
     return false;
-  if (const auto *Cast = Parents[0].get<ImplicitCastExpr>())
-    return productFitsInPlace(Cast, Context);
-  if (const auto *Binary = Parents[0].get<BinaryOperator>()) {
+  if (const auto *Cast = Parent[0].get<ImplicitCastExpr>())
+    return productFitsInPlace(Cast, Parents);
+  if (const auto *Binary = Parent[0].get<BinaryOperator>()) {
     if (Binary->isMultiplicativeOp())
       return Binary->getLHS()->IgnoreImpCasts() == E;
     return Binary->getOpcode() != BO_PtrMemD && Binary->getOpcode() != BO_PtrMemI;
   }
-  return !Parents[0].get<UnaryOperator>() && !Parents[0].get<MemberExpr>() &&
-         !Parents[0].get<ExplicitCastExpr>() && !Parents[0].get<ArraySubscriptExpr>();
+  return !Parent[0].get<UnaryOperator>() && !Parent[0].get<MemberExpr>() &&
+         !Parent[0].get<ExplicitCastExpr>() && !Parent[0].get<ArraySubscriptExpr>();
 }
 
 /// `Value` is `Product / 8 / 1024`, `Product / (8 * 1024)` or `Product / 8192`: an image's
@@ -201,23 +202,6 @@ bool isKibibytesOf(const Expr *Value, const Expr *Product, const ASTContext &Con
     E = Div->getLHS()->IgnoreParenImpCasts();
   }
   return E == Product->IgnoreParens() && Divisor == 8 * 1024;
-}
-
-/// The function whose body holds `E` (a lambda's call operator for a lambda body), as
-/// forCallable finds it; null at namespace scope and in blocks.
-const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(*E);
-  while (!Parents.empty()) {
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *Function = Parent.get<FunctionDecl>())
-      return Function;
-    if (const auto *Lambda = Parent.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (Parent.get<BlockDecl>())
-      return nullptr;
-    Parents = Context.getParents(Parent);
-  }
-  return nullptr;
 }
 
 /// The accessor `E` calls on a QImage (`image.width()`, `ptr->depth()`), and the image.
@@ -271,20 +255,20 @@ void CostOverflowCheck::registerPPCallbacks(const SourceManager &, Preprocessor 
 }
 
 void CostOverflowCheck::onStartOfTranslationUnit() {
+  Parents.reset();
   Ranges.reset();
   Forwarders.clear();
   Reported.clear();
 }
 
 void CostOverflowCheck::registerMatchers(MatchFinder *Finder) {
-  // Templates are checked once, in their definition: an instantiation's types are not the
-  // code's.
+  // Templates are checked once, in their definition (check() skips instantiations): an
+  // instantiation's types are not the code's.
   // No ancestor matcher here (forCallable, hasAncestor): those build the parent map of the
-  // whole translation unit, Qt's headers included, for every unit. check() asks for parents
-  // only for the few products that pass its cheap tests.
+  // whole translation unit, Qt's headers included. check() asks LocalParents, which maps
+  // only user code, and only for the products that pass its cheap tests.
   Finder->addMatcher(binaryOperator(hasOperatorName("*"), hasType(isInteger()),
-                                    unless(isExpansionInSystemHeader()),
-                                    unless(isInTemplateInstantiation()))
+                                    unless(isExpansionInSystemHeader()))
                          .bind("product"),
                      this);
 }
@@ -395,10 +379,10 @@ std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product, Qua
   const Expr *Current = Product;
   bool Direct = true;
   while (true) {
-    DynTypedNodeList Parents = Context.getParents(*Current);
-    if (Parents.size() != 1)
+    DynTypedNodeList Above = Parents->of(*Current);
+    if (Above.size() != 1)
       return std::nullopt;
-    const DynTypedNode &Parent = Parents[0];
+    const DynTypedNode &Parent = Above[0];
 
     if (const auto *Var = Parent.get<VarDecl>()) {
       if (Var->getInit() != Current || Var->getType()->isReferenceType())
@@ -605,19 +589,23 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
       isRowBitsOfOneImage(Operands))
     return;
 
-  const FunctionDecl *Function = enclosingFunction(Product, Context);
+  if (!Parents)
+    Parents = std::make_unique<LocalParents>(Context);
+  if (Parents->isInTemplateInstantiation(*Product))
+    return;
+  const FunctionDecl *Function = Parents->enclosingCallable(*Product);
   if (Function && Function->isInvalidDecl())
     return;
   // Only the outermost `*` of a chain computed in one type speaks for the chain.
-  if (const auto *Outer = Context.getParents(*Product).size() == 1
-                              ? Context.getParents(*Product)[0].get<Expr>()
+  if (const auto *Outer = Parents->of(*Product).size() == 1
+                              ? Parents->of(*Product)[0].get<Expr>()
                               : nullptr) {
     const Expr *Up = Outer;
     while (const auto *Paren = dyn_cast<ParenExpr>(Up)) {
-      DynTypedNodeList Parents = Context.getParents(*Paren);
-      if (Parents.size() != 1 || !Parents[0].get<Expr>())
+      DynTypedNodeList Parent = Parents->of(*Paren);
+      if (Parent.size() != 1 || !Parent[0].get<Expr>())
         break;
-      Up = Parents[0].get<Expr>();
+      Up = Parent[0].get<Expr>();
     }
     if (const auto *Mul = dyn_cast<BinaryOperator>(Up);
         Mul && Mul->getOpcode() == BO_Mul &&
@@ -680,7 +668,7 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
     const Expr *First = Operands.front()->IgnoreParenImpCasts();
     const auto *Cast =
         Sink.Kind == OverflowSink::Cast
-            ? dyn_cast<ExplicitCastExpr>(Context.getParents(*Sink.Value)[0].get<Expr>())
+            ? dyn_cast<ExplicitCastExpr>(Parents->of(*Sink.Value)[0].get<Expr>())
             : nullptr;
     std::optional<std::pair<std::string, std::string>> Spelling =
         Cast ? castSpelling(Cast, Context) : std::nullopt;
@@ -698,7 +686,7 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
           Lexer::getSourceText(CharSourceRange::getCharRange(AfterFirst, AfterInside), SM,
                                Context.getLangOpts())
               .str();
-      if (!productFitsInPlace(Cast, Context))
+      if (!productFitsInPlace(Cast, *Parents))
         Text = "(" + Text + ")";
       Fix = FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Cast->getSourceRange()),
                                          Text);

@@ -13,6 +13,7 @@
 
 namespace clang::tidy::pixmapcache {
 
+class LocalParents;
 class ValueRanges;
 struct OverflowSink;
 
@@ -58,6 +59,7 @@ private:
   const unsigned MinimumProductWidth;
   utils::IncludeInserter Inserter;
   std::unique_ptr<ValueRanges> Ranges;
+  std::unique_ptr<LocalParents> Parents;
   /// Per (function, parameter): the cost argument inside it that the parameter is passed to.
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, const Expr *> Forwarders;
   llvm::DenseSet<SourceLocation> Reported;

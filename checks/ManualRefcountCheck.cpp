@@ -1,6 +1,7 @@
 //===- ManualRefcountCheck.cpp - pixmapcache-manual-refcount --------------===//
 #include "ManualRefcountCheck.h"
 #include "utils/ExprEquivalence.h"
+#include "utils/LocalParents.h"
 #include "utils/RefCounting.h"
 
 #include "clang/AST/ASTContext.h"
@@ -150,7 +151,7 @@ bool sharesPointer(const CXXMethodDecl *Method, const FieldDecl *Field) {
 
 /// Whether a move member may change its source: anything but reading its members by value
 /// (`other.d = nullptr`, `swap(other)`, `std::exchange(other.d, nullptr)`, `other.reset()`).
-bool changesSource(const CXXMethodDecl *Method, ASTContext &Context) {
+bool changesSource(const CXXMethodDecl *Method, LocalParents &Parents) {
   const ParmVarDecl *Param = sourceParam(Method);
   if (!Param)
     return true;
@@ -162,8 +163,8 @@ bool changesSource(const CXXMethodDecl *Method, ASTContext &Context) {
     const Stmt *Use = Ref;
     // Up through the member access, if any, to what is done with the value.
     for (int Step = 0; Step < 3; ++Step) {
-      DynTypedNodeList Parents = Context.getParents(*Use);
-      const Stmt *Parent = Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+      DynTypedNodeList Above = Parents.of(*Use);
+      const Stmt *Parent = Above.size() == 1 ? Above[0].get<Stmt>() : nullptr;
       if (!Parent) {
         Changes = true;
         return;
@@ -222,9 +223,9 @@ bool alwaysExits(const Stmt *S) {
 }
 
 /// The statement just before `S` in its block, if it is an expression.
-const Expr *precedingExpr(const Stmt *S, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(*S);
-  const auto *Block = Parents.size() == 1 ? Parents[0].get<CompoundStmt>() : nullptr;
+const Expr *precedingExpr(const Stmt *S, LocalParents &Parents) {
+  DynTypedNodeList Above = Parents.of(*S);
+  const auto *Block = Above.size() == 1 ? Above[0].get<CompoundStmt>() : nullptr;
   if (!Block)
     return nullptr;
   const Stmt *Previous = nullptr;
@@ -240,16 +241,16 @@ const Expr *precedingExpr(const Stmt *S, ASTContext &Context) {
 /// branch: the test is true; else branch: false), or an earlier `if (still referenced)
 /// return;` in an enclosing block.
 std::optional<ReleaseTest> findGuard(const CXXDeleteExpr *Delete, const Stmt *Body,
-                                     ASTContext &Context) {
+                                     LocalParents &Parents, ASTContext &Context) {
   const Stmt *Child = Delete;
   while (Child != Body) {
-    DynTypedNodeList Parents = Context.getParents(*Child);
-    const Stmt *Parent = Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+    DynTypedNodeList Above = Parents.of(*Child);
+    const Stmt *Parent = Above.size() == 1 ? Above[0].get<Stmt>() : nullptr;
     if (!Parent || isa<LambdaExpr>(Parent))
       return std::nullopt;
     if (const auto *If = dyn_cast<IfStmt>(Parent);
         If && (If->getThen() == Child || If->getElse() == Child))
-      if (auto Test = releaseTest(If->getCond(), If->getThen() == Child, precedingExpr(If, Context),
+      if (auto Test = releaseTest(If->getCond(), If->getThen() == Child, precedingExpr(If, Parents),
                                   Context))
         return Test;
     if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
@@ -402,8 +403,8 @@ struct Protocol {
 
 class HazardFinder {
 public:
-  HazardFinder(const Protocol &P, RefCountIndex &Index, ASTContext &Context)
-      : P(P), Index(Index), Context(Context) {}
+  HazardFinder(const Protocol &P, RefCountIndex &Index, LocalParents &Parents)
+      : P(P), Index(Index), Parents(Parents) {}
 
   std::vector<Hazard> find(const FunctionDecl *Deleting) {
     const Special CopyCtor = P.Handle ? copyConstructor(P.Handle) : Special{};
@@ -493,7 +494,7 @@ private:
       return;
     const CountSummary Sum = summary(S.Decl);
     if (!Sum.Increments && !Sum.CallsUnknown && sharesPointer(S.Decl, P.Pointer) &&
-        !changesSource(S.Decl, Context))
+        !changesSource(S.Decl, Parents))
       add(Hazard::MoveLeavesSource, S.Decl->getLocation(), IsAssignment, false);
   }
 
@@ -512,7 +513,7 @@ private:
 
   const Protocol &P;
   RefCountIndex &Index;
-  ASTContext &Context;
+  LocalParents &Parents;
   std::vector<Hazard> Found;
 };
 
@@ -528,6 +529,7 @@ void ManualRefcountCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ManualRefcountCheck::onStartOfTranslationUnit() {
+  Parents.reset();
   Index.reset();
   ReportedOwners.clear();
 }
@@ -555,22 +557,25 @@ bool isQtSharedDataPointer(const NamedDecl *Owner) {
 void ManualRefcountCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are analysed once, in their pattern.
   Finder->addMatcher(cxxDeleteExpr(unless(isExpansionInSystemHeader()),
-                                   unless(isSpelledInSystemHeader()),
-                                   unless(isInTemplateInstantiation()),
-                                   forCallable(functionDecl().bind("function")))
+                                   unless(isSpelledInSystemHeader()))
                          .bind("delete"),
                      this);
 }
 
 void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Delete = Result.Nodes.getNodeAs<CXXDeleteExpr>("delete");
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (Delete->containsErrors() || !Delete->getArgument() || Function->isInvalidDecl() ||
-      !Function->getBody())
+  if (Delete->containsErrors() || !Delete->getArgument())
     return;
   ASTContext &Context = *Result.Context;
+  if (!Parents)
+    Parents = std::make_unique<LocalParents>(Context);
+  if (Parents->isInTemplateInstantiation(*Delete))
+    return;
+  const FunctionDecl *Function = Parents->enclosingCallable(*Delete);
+  if (!Function || Function->isInvalidDecl() || !Function->getBody())
+    return;
   const Expr *Deleted = Delete->getArgument()->IgnoreParenCasts();
-  const std::optional<ReleaseTest> Guard = findGuard(Delete, Function->getBody(), Context);
+  const std::optional<ReleaseTest> Guard = findGuard(Delete, Function->getBody(), *Parents, Context);
   if (!Guard || !countsDeletedObject(Guard->Counter, Deleted))
     return;
   const std::optional<Counter> Count = counterOf(Guard->Counter);
@@ -608,7 +613,7 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
       P.Kind = OwnerKind::Handle;
   }
 
-  const std::vector<Hazard> Hazards = HazardFinder(P, *Index, Context).find(Function);
+  const std::vector<Hazard> Hazards = HazardFinder(P, *Index, *Parents).find(Function);
   if (HazardsOnly && Hazards.empty())
     return;
 

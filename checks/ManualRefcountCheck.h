@@ -8,6 +8,7 @@
 
 namespace clang::tidy::pixmapcache {
 
+class LocalParents;
 class RefCountIndex;
 
 /// Finds hand-written reference counting: a `delete` guarded by a counter decrement that
@@ -33,6 +34,7 @@ public:
 private:
   const bool HazardsOnly;
   std::unique_ptr<RefCountIndex> Index;
+  std::unique_ptr<LocalParents> Parents;
   llvm::DenseSet<const Decl *> ReportedOwners;
 };
 

@@ -2,6 +2,7 @@
 #include "UncheckedReallocCheck.h"
 #include "utils/ExprEquivalence.h"
 #include "utils/LibraryFunctions.h"
+#include "utils/LocalParents.h"
 #include "utils/NullCheckFlow.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -44,21 +45,22 @@ std::optional<UncheckedUse> directUse(const Expr *Value, const Stmt *Parent) {
 
 /// Follows the realloc result up the AST, through parentheses, casts and helpers that return
 /// their argument, to the statement that consumes it.
-ResultSink findSink(const CallExpr *Realloc, ASTContext &Context, NullCheckFlow &Flow) {
+ResultSink findSink(const CallExpr *Realloc, LocalParents &Parents, ASTContext &Context,
+                    NullCheckFlow &Flow) {
   ResultSink Sink;
   const Expr *Value = Realloc;
   while (true) {
-    DynTypedNodeList Parents = Context.getParents(*Value);
-    if (Parents.size() != 1)
+    DynTypedNodeList Above = Parents.of(*Value);
+    if (Above.size() != 1)
       return Sink;
-    if (const auto *Var = Parents[0].get<VarDecl>()) {
+    if (const auto *Var = Above[0].get<VarDecl>()) {
       if (Var->getInit() == Value) {
         Sink.Kind = ResultSink::Initialized;
         Sink.Var = Var;
       }
       return Sink;
     }
-    const auto *Parent = Parents[0].get<Stmt>();
+    const auto *Parent = Above[0].get<Stmt>();
     if (!Parent)
       return Sink;
     if (isa<ParenExpr, CastExpr>(Parent)) {
@@ -147,6 +149,7 @@ void UncheckedReallocCheck::registerPPCallbacks(const SourceManager &, Preproces
 }
 
 void UncheckedReallocCheck::onStartOfTranslationUnit() {
+  Parents.reset();
   Flow.reset();
   ReportedCalls.clear();
 }
@@ -155,15 +158,14 @@ void UncheckedReallocCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Names{"::realloc"};
   Names.insert(Names.end(), ReallocLikeFunctions.begin(), ReallocLikeFunctions.end());
   Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Names))),
-                              unless(isExpansionInSystemHeader()),
-                              forCallable(functionDecl().bind("function")))
+                              unless(isExpansionInSystemHeader()))
                          .bind("realloc"),
                      this);
 }
 
 static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
                                               const BinaryOperator *Assign, const CallExpr *Realloc,
-                                              ASTContext &Context) {
+                                              LocalParents &Parents, ASTContext &Context) {
   // The rewrite turns one expression statement into an `if` statement: only where that is
   // a statement of its own, never a dangling `if (c) p = realloc(p, n); else ...`.
   if (!Context.getLangOpts().CPlusPlus17 || Realloc->getNumArgs() != 2 ||
@@ -172,8 +174,8 @@ static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
   // One instantiation cannot vouch for the others (tryRealloc needs a trivially copyable T).
   if (Function->isTemplateInstantiation())
     return std::nullopt;
-  DynTypedNodeList Parents = Context.getParents(*Assign);
-  if (Parents.size() != 1 || !Parents[0].get<CompoundStmt>())
+  DynTypedNodeList Above = Parents.of(*Assign);
+  if (Above.size() != 1 || !Above[0].get<CompoundStmt>())
     return std::nullopt;
   const Expr *Target = Assign->getLHS();
   const QualType Pointee = Target->getType()->getPointeeType();
@@ -199,8 +201,13 @@ static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
 
 void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Realloc = Result.Nodes.getNodeAs<CallExpr>("realloc");
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (Realloc->containsErrors() || Realloc->getNumArgs() == 0)
+    return;
+  ASTContext &Context = *Result.Context;
+  if (!Parents)
+    Parents = std::make_unique<LocalParents>(Context);
+  const FunctionDecl *Function = Parents->enclosingCallable(*Realloc);
+  if (!Function)
     return;
   // realloc(p, 0) frees the block: null is its success, not a failure.
   if (Realloc->getNumArgs() > 1 && !Realloc->getArg(1)->isValueDependent())
@@ -211,14 +218,13 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
   // In a template the call resolves only in instantiations; report it once.
   if (!ReportedCalls.insert(Realloc->getBeginLoc()).second)
     return;
-  ASTContext &Context = *Result.Context;
   if (!Flow)
     Flow = std::make_unique<NullCheckFlow>(Context, AssertIsCheck);
   if (!Flow->isReachable(Function, Realloc))
     return;
 
   const Expr *Owner = Realloc->getArg(0)->IgnoreParenCasts();
-  const ResultSink Sink = findSink(Realloc, Context, *Flow);
+  const ResultSink Sink = findSink(Realloc, *Parents, Context, *Flow);
   bool Leaks = false;
   std::optional<UncheckedUse> Use;
   switch (Sink.Kind) {
@@ -256,7 +262,7 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
       auto Diag = diag(Realloc->getBeginLoc(),
                        "%0 may be set to null if %1 fails, leaking the block it pointed to")
                   << Target << Callee;
-      if (std::optional<FixItHint> Fix = tryReallocFix(Function, Sink.Assign, Realloc, Context)) {
+      if (std::optional<FixItHint> Fix = tryReallocFix(Function, Sink.Assign, Realloc, *Parents, Context)) {
         Diag << *Fix;
         if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
                 Context.getSourceManager().getFileID(Realloc->getBeginLoc()), "<pxc/realloc.h>"))

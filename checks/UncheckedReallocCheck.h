@@ -11,6 +11,7 @@
 
 namespace clang::tidy::pixmapcache {
 
+class LocalParents;
 class NullCheckFlow;
 struct UncheckedUse;
 
@@ -39,6 +40,7 @@ private:
   const bool AssertIsCheck;
   utils::IncludeInserter Inserter;
   std::unique_ptr<NullCheckFlow> Flow;
+  std::unique_ptr<LocalParents> Parents;
   llvm::DenseSet<SourceLocation> ReportedCalls;
 };
 

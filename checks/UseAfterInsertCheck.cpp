@@ -3,6 +3,7 @@
 #include "utils/ExprEquivalence.h"
 #include "utils/ForwardPaths.h"
 #include "utils/FunctionGraphs.h"
+#include "utils/LocalParents.h"
 #include "utils/ValueHolders.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -187,15 +188,15 @@ private:
 };
 
 /// The variable the insert's result is kept in (`bool ok = cache.insert(...)`), if any.
-const VarDecl *resultVariable(const CXXMemberCallExpr *Insert, ASTContext &Context) {
+const VarDecl *resultVariable(const CXXMemberCallExpr *Insert, LocalParents &Parents) {
   const Expr *Value = Insert;
   while (true) {
-    DynTypedNodeList Parents = Context.getParents(*Value);
-    if (Parents.size() != 1)
+    DynTypedNodeList Above = Parents.of(*Value);
+    if (Above.size() != 1)
       return nullptr;
-    if (const auto *Var = Parents[0].get<VarDecl>())
+    if (const auto *Var = Above[0].get<VarDecl>())
       return Var;
-    const auto *Parent = Parents[0].get<Expr>();
+    const auto *Parent = Above[0].get<Expr>();
     if (!Parent)
       return nullptr;
     if (const auto *Assign = dyn_cast<BinaryOperator>(Parent)) {
@@ -229,6 +230,7 @@ void UseAfterInsertCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UseAfterInsertCheck::onStartOfTranslationUnit() {
+  Parents.reset();
   Graphs.reset();
   ReportedInserts.clear();
 }
@@ -239,15 +241,13 @@ void UseAfterInsertCheck::registerMatchers(MatchFinder *Finder) {
   const auto OwningInsert =
       cxxMethodDecl(hasName("insert"), hasParameter(1, hasType(pointerType())),
                     ofClass(cxxRecordDecl(hasAnyName(Classes))));
-  Finder->addMatcher(cxxMemberCallExpr(callee(OwningInsert), unless(isExpansionInSystemHeader()),
-                                       forCallable(functionDecl().bind("function")))
+  Finder->addMatcher(cxxMemberCallExpr(callee(OwningInsert), unless(isExpansionInSystemHeader()))
                          .bind("insert"),
                      this);
 }
 
 void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Insert = Result.Nodes.getNodeAs<CXXMemberCallExpr>("insert");
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (Insert->containsErrors() || Insert->getNumArgs() < 2 || !Insert->getImplicitObjectArgument())
     return;
   // Only an object the function can name again can be used again.
@@ -255,11 +255,16 @@ void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *ObjectRef = dyn_cast<DeclRefExpr>(Object);
   if (!(ObjectRef && isa<VarDecl>(ObjectRef->getDecl())) && !isa<MemberExpr>(Object))
     return;
+  ASTContext &Context = *Result.Context;
+  if (!Parents)
+    Parents = std::make_unique<LocalParents>(Context);
+  const FunctionDecl *Function = Parents->enclosingCallable(*Insert);
+  if (!Function)
+    return;
   // In a template the call resolves only in instantiations; report it once.
   if (!ReportedInserts.insert(Insert->getBeginLoc()).second)
     return;
 
-  ASTContext &Context = *Result.Context;
   if (!Graphs)
     Graphs = std::make_unique<FunctionGraphs>(Context);
   const FunctionGraph *G = Graphs->get(Function);
@@ -268,7 +273,7 @@ void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
 
   ValueHolders Held;
   Held.add(Object);
-  InsertFollower Follower(Insert, resultVariable(Insert, Context), std::move(Held));
+  InsertFollower Follower(Insert, resultVariable(Insert, *Parents), std::move(Held));
   const ElementPosition At = G->StmtPositions.lookup(Insert);
   walkForwardPaths(*G->Graph, At.Block, At.Index + 1, PathState{}, Follower);
   if (Follower.Uses.empty())

@@ -9,6 +9,7 @@
 
 namespace clang::tidy::pixmapcache {
 
+class LocalParents;
 class FunctionGraphs;
 
 /// Finds objects used after `QCache::insert` took ownership of them: when the insert fails
@@ -32,6 +33,7 @@ public:
 private:
   const std::vector<StringRef> CacheClasses;
   std::unique_ptr<FunctionGraphs> Graphs;
+  std::unique_ptr<LocalParents> Parents;
   llvm::DenseSet<SourceLocation> ReportedInserts;
 };
 

@@ -1,0 +1,83 @@
+//===- LocalParents.cpp - parents of nodes in user code ----------------------===//
+#include "LocalParents.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclObjC.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::pixmapcache {
+
+LocalParents::LocalParents(ASTContext &Context) : Context(Context) {
+  const std::vector<Decl *> Scope = Context.getTraversalScope();
+  if (Scope.size() != 1 || !isa<TranslationUnitDecl>(Scope.front()))
+    return;
+  const SourceManager &SM = Context.getSourceManager();
+  std::vector<Decl *> UserDecls;
+  for (Decl *D : Context.getTranslationUnitDecl()->decls())
+    if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      UserDecls.push_back(D);
+  // A ParentMapContext maps the context's traversal scope when it is first asked: ask it
+  // while the scope is the user's code. Matchers traversing meanwhile are not affected: they
+  // took their copy of the scope when they started.
+  Context.setTraversalScope(UserDecls);
+  UserCodeMap = std::make_unique<ParentMapContext>(Context);
+  UserCodeMap->getParents(*Context.getTranslationUnitDecl());
+  Context.setTraversalScope(Scope);
+}
+
+LocalParents::~LocalParents() = default;
+
+DynTypedNodeList LocalParents::of(const DynTypedNode &Node) {
+  if (UserCodeMap && !Node.get<TranslationUnitDecl>()) {
+    DynTypedNodeList Parents = UserCodeMap->getParents(Node);
+    if (!Parents.empty())
+      return Parents;
+  }
+  // Not in user code after all, or the context's own map is the user's code.
+  return Context.getParents(Node);
+}
+
+const FunctionDecl *LocalParents::enclosingCallable(const DynTypedNode &Node) {
+  DynTypedNodeList Parents = of(Node);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *Function = Parent.get<FunctionDecl>())
+      return Function;
+    if (const auto *Lambda = Parent.get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    if (Parent.get<BlockDecl>() || Parent.get<ObjCMethodDecl>())
+      return nullptr;
+    Parents = of(Parent);
+  }
+  return nullptr;
+}
+
+bool LocalParents::isInTemplateInstantiation(const DynTypedNode &Node) {
+  // What the isTemplateInstantiation matcher accepts.
+  auto IsInstantiation = [](TemplateSpecializationKind Kind) {
+    return Kind == TSK_ImplicitInstantiation || Kind == TSK_ExplicitInstantiationDefinition;
+  };
+  // Every path up, as hasAncestor follows them, each node once.
+  const DynTypedNodeList Start = of(Node);
+  llvm::SmallVector<DynTypedNode, 8> Pending(Start.begin(), Start.end());
+  llvm::DenseSet<const void *> Seen;
+  while (!Pending.empty()) {
+    const DynTypedNode Ancestor = Pending.pop_back_val();
+    if (!Seen.insert(Ancestor.getMemoizationData()).second)
+      continue;
+    if (const auto *Function = Ancestor.get<FunctionDecl>();
+        Function && IsInstantiation(Function->getTemplateSpecializationKind()))
+      return true;
+    if (const auto *Record = Ancestor.get<CXXRecordDecl>();
+        Record && IsInstantiation(Record->getTemplateSpecializationKind()))
+      return true;
+    for (const DynTypedNode &Parent : of(Ancestor))
+      Pending.push_back(Parent);
+  }
+  return false;
+}
+
+} // namespace clang::tidy::pixmapcache
