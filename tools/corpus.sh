@@ -104,17 +104,34 @@ compile_db_qt() {
 compile_db_cmake() {
   local src=$1 build=$2
   if [ ! -f "$build/compile_commands.json" ]; then
-    # Configure only. Without origin dependencies the moc/uic targets below do not build the
-    # libraries the target links.
+    # Configure only, and without precompiled headers: a configure-only tree has none to load.
     cmake -S "$src" -B "$build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
-      -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DCMAKE_AUTOGEN_ORIGIN_DEPENDS=OFF \
+      -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON \
       -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >"$build.configure.log"
   fi
   $COMPILE_DB select --db "$build/compile_commands.json" --src "$src" ${ONLY:+--only "$ONLY"} \
     -o "$build/selected.json"
-  local targets
-  targets=$($COMPILE_DB autogen --db "$build/selected.json")
-  [ -z "$targets" ] || ninja -C "$build" -k 0 $targets >"$build.autogen.log" 2>&1 || true
+  local target
+  for target in $($COMPILE_DB autogen --db "$build/selected.json"); do
+    run_autogen "$build" "$target" >>"$build.autogen.log" 2>&1 || true
+  done
+}
+
+# Runs moc and uic for one CMake `*_autogen` target, without building what the target depends
+# on in ninja (in large projects such as krita, most of the libraries). The sources that the
+# build generates and autogen reads are generated first, one by one, as autogen names them.
+run_autogen() {
+  local build=$1 target=$2 info dir output missing attempt
+  info=$(find "$build" -path "*/CMakeFiles/$target.dir/AutogenInfo.json" | head -1)
+  [ -n "$info" ] || return 1
+  dir=$(dirname "$(dirname "$(dirname "$info")")")
+  for attempt in $(seq 50); do
+    output=$(cd "$dir" && cmake -E cmake_autogen "$info" Release 2>&1) && return 0
+    missing=$(sed -n 's/.*The source file "BIN:\/\(.*\)" does not exist.*/\1/p' <<<"$output")
+    [ -n "$missing" ] || { echo "$target: $output"; return 1; }
+    ninja -C "$build" "$missing" || return 1
+  done
+  return 1
 }
 
 compile_db_qmake() {
@@ -155,9 +172,11 @@ scan_package() {
   $COMPILE_DB compiling --db "$build/selected.json" -o "$build/scan/compile_commands.json" \
     -j "$JOBS" 2>"$build.dropped.log" || true
   tail -1 "$build.dropped.log" >&2
+  if grep -q '^0 of ' "$build.dropped.log"; then
+    pixmapcache_log "$package: no unit compiles, nothing to scan (see $build.dropped.log)"
+    return 0
+  fi
   pixmapcache_log "$package: scanning"
-  local scan=("$PIXMAPCACHE_BUILD/bin/pixmapcache-scan" -p "$build/scan" -j "$JOBS"
-              --source-root="$src" --fail-on=none)
   "$PIXMAPCACHE_BUILD/bin/pixmapcache-scan" -p "$build/scan" -j "$JOBS" --source-root="$src" \
     --fail-on=none --format=sarif -o "$CORPUS/results/$package.sarif"
   python3 "$PIXMAPCACHE_ROOT/tools/corpus/findings.py" "$CORPUS/results/$package.sarif" \
@@ -175,6 +194,9 @@ main() {
   install_tools
   enable_deb_src
   mkdir -p "$CORPUS/src" "$CORPUS/build" "$CORPUS/results"
+  # Some packages' configure steps write files into the current directory (a stray
+  # test.tif): not into the checkout.
+  cd "$CORPUS"
   for entry in "${PACKAGES[@]}"; do
     read -r package method ONLY <<<"$entry"
     if [ ${#wanted[@]} -eq 0 ] || [[ " ${wanted[*]} " == *" $package "* ]]; then

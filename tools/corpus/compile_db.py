@@ -42,6 +42,7 @@ QT_FLAGS = ["-std=gnu++17", "-O2", "-fPIC", "-fno-exceptions", "-DQT_NO_DEBUG",
             "-D_LARGEFILE_SOURCE"]
 MOC = "/usr/lib/qt6/libexec/moc"
 CLANG = "clang++-19"
+CLANG_C = "clang-19"
 
 # What makes a unit interesting: the APIs and idioms the five checks look at.
 API = re.compile(rb"QPixmapCache|QCache\s*<|QtConcurrent|\brealloc\s*\(|\bQThread\b|"
@@ -127,7 +128,8 @@ def compiles(entry):
         if a in ("-c",) or a.startswith("-W"):
             continue
         keep.append(a)
-    r = subprocess.run([CLANG, "-fsyntax-only", "-w"] + keep + ["-fno-color-diagnostics"], cwd=entry["directory"],
+    compiler = CLANG_C if entry["file"].endswith(".c") else CLANG
+    r = subprocess.run([compiler, "-fsyntax-only", "-w"] + keep + ["-fno-color-diagnostics"], cwd=entry["directory"],
                        capture_output=True, text=True)
     return r.returncode == 0, r.stderr.splitlines()[:1]
 
