@@ -261,6 +261,9 @@ void CostOverflowCheck::onStartOfTranslationUnit() {
   Reported.clear();
 }
 
+// The last check to let go of the unit's LocalParents gives the context its scope back.
+void CostOverflowCheck::onEndOfTranslationUnit() { Parents.reset(); }
+
 void CostOverflowCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are checked once, in their definition (check() skips instantiations): an
   // instantiation's types are not the code's.
@@ -590,7 +593,7 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   if (!Parents)
-    Parents = std::make_unique<LocalParents>(Context);
+    Parents = LocalParents::forUnit(Context);
   if (Parents->isInTemplateInstantiation(*Product))
     return;
   const FunctionDecl *Function = Parents->enclosingCallable(*Product);

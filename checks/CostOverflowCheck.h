@@ -35,6 +35,7 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
   /// A function argument where a size or cost ends up.
   struct SinkFunction {
@@ -59,7 +60,7 @@ private:
   const unsigned MinimumProductWidth;
   utils::IncludeInserter Inserter;
   std::unique_ptr<ValueRanges> Ranges;
-  std::unique_ptr<LocalParents> Parents;
+  std::shared_ptr<LocalParents> Parents;
   /// Per (function, parameter): the cost argument inside it that the parameter is passed to.
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, const Expr *> Forwarders;
   llvm::DenseSet<SourceLocation> Reported;

@@ -534,6 +534,9 @@ void ManualRefcountCheck::onStartOfTranslationUnit() {
   ReportedOwners.clear();
 }
 
+// The last check to let go of the unit's LocalParents gives the context its scope back.
+void ManualRefcountCheck::onEndOfTranslationUnit() { Parents.reset(); }
+
 namespace {
 // A delete written in a system header's macro body is the library's own code even where the
 // macro is expanded: Qt's QT_DEFINE_QESDP_SPECIALIZATION_DTOR(Class) writes the destructor of
@@ -568,7 +571,7 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   ASTContext &Context = *Result.Context;
   if (!Parents)
-    Parents = std::make_unique<LocalParents>(Context);
+    Parents = LocalParents::forUnit(Context);
   if (Parents->isInTemplateInstantiation(*Delete))
     return;
   const FunctionDecl *Function = Parents->enclosingCallable(*Delete);

@@ -30,11 +30,12 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   const bool HazardsOnly;
   std::unique_ptr<RefCountIndex> Index;
-  std::unique_ptr<LocalParents> Parents;
+  std::shared_ptr<LocalParents> Parents;
   llvm::DenseSet<const Decl *> ReportedOwners;
 };
 

@@ -154,6 +154,9 @@ void UncheckedReallocCheck::onStartOfTranslationUnit() {
   ReportedCalls.clear();
 }
 
+// The last check to let go of the unit's LocalParents gives the context its scope back.
+void UncheckedReallocCheck::onEndOfTranslationUnit() { Parents.reset(); }
+
 void UncheckedReallocCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Names{"::realloc"};
   Names.insert(Names.end(), ReallocLikeFunctions.begin(), ReallocLikeFunctions.end());
@@ -205,7 +208,7 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   ASTContext &Context = *Result.Context;
   if (!Parents)
-    Parents = std::make_unique<LocalParents>(Context);
+    Parents = LocalParents::forUnit(Context);
   const FunctionDecl *Function = Parents->enclosingCallable(*Realloc);
   if (!Function)
     return;

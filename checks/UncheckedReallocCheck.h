@@ -31,6 +31,7 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   void noteUse(const std::optional<UncheckedUse> &Use, const ASTContext &Context);
@@ -40,7 +41,7 @@ private:
   const bool AssertIsCheck;
   utils::IncludeInserter Inserter;
   std::unique_ptr<NullCheckFlow> Flow;
-  std::unique_ptr<LocalParents> Parents;
+  std::shared_ptr<LocalParents> Parents;
   llvm::DenseSet<SourceLocation> ReportedCalls;
 };
 

@@ -235,6 +235,9 @@ void UseAfterInsertCheck::onStartOfTranslationUnit() {
   ReportedInserts.clear();
 }
 
+// The last check to let go of the unit's LocalParents gives the context its scope back.
+void UseAfterInsertCheck::onEndOfTranslationUnit() { Parents.reset(); }
+
 void UseAfterInsertCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Classes{"::QCache"};
   Classes.insert(Classes.end(), CacheClasses.begin(), CacheClasses.end());
@@ -257,7 +260,7 @@ void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   ASTContext &Context = *Result.Context;
   if (!Parents)
-    Parents = std::make_unique<LocalParents>(Context);
+    Parents = LocalParents::forUnit(Context);
   const FunctionDecl *Function = Parents->enclosingCallable(*Insert);
   if (!Function)
     return;

@@ -29,11 +29,12 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   const std::vector<StringRef> CacheClasses;
   std::unique_ptr<FunctionGraphs> Graphs;
-  std::unique_ptr<LocalParents> Parents;
+  std::shared_ptr<LocalParents> Parents;
   llvm::DenseSet<SourceLocation> ReportedInserts;
 };
 

@@ -10,35 +10,42 @@
 
 namespace clang::tidy::pixmapcache {
 
-LocalParents::LocalParents(ASTContext &Context) : Context(Context) {
-  const std::vector<Decl *> Scope = Context.getTraversalScope();
-  if (Scope.size() != 1 || !isa<TranslationUnitDecl>(Scope.front()))
-    return;
+std::shared_ptr<LocalParents> LocalParents::forUnit(ASTContext &Context) {
+  // Per thread: clangd builds the ASTs of several files at once, one per thread.
+  thread_local std::weak_ptr<LocalParents> Current;
+  std::shared_ptr<LocalParents> Parents = Current.lock();
+  if (!Parents || &Parents->Context != &Context) {
+    Parents = std::make_shared<LocalParents>(Context);
+    Current = Parents;
+  }
+  return Parents;
+}
+
+std::vector<Decl *> userCodeDecls(ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   std::vector<Decl *> UserDecls;
   for (Decl *D : Context.getTranslationUnitDecl()->decls())
     if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
       UserDecls.push_back(D);
-  // A ParentMapContext maps the context's traversal scope when it is first asked: ask it
-  // while the scope is the user's code. Matchers traversing meanwhile are not affected: they
-  // took their copy of the scope when they started.
-  Context.setTraversalScope(UserDecls);
-  UserCodeMap = std::make_unique<ParentMapContext>(Context);
-  UserCodeMap->getParents(*Context.getTranslationUnitDecl());
-  Context.setTraversalScope(Scope);
+  return UserDecls;
 }
 
-LocalParents::~LocalParents() = default;
-
-DynTypedNodeList LocalParents::of(const DynTypedNode &Node) {
-  if (UserCodeMap && !Node.get<TranslationUnitDecl>()) {
-    DynTypedNodeList Parents = UserCodeMap->getParents(Node);
-    if (!Parents.empty())
-      return Parents;
-  }
-  // Not in user code after all, or the context's own map is the user's code.
-  return Context.getParents(Node);
+LocalParents::LocalParents(ASTContext &Context) : Context(Context) {
+  const std::vector<Decl *> Scope = Context.getTraversalScope();
+  if (Scope.size() != 1 || !isa<TranslationUnitDecl>(Scope.front()))
+    return; // already limited: clangd, pixmapcache-scan
+  // Matchers traversing meanwhile are not affected: a traversal of the whole unit walks its
+  // declarations, not the scope.
+  Context.setTraversalScope(userCodeDecls(Context));
+  ScopeLimitedHere = true;
 }
+
+LocalParents::~LocalParents() {
+  if (ScopeLimitedHere)
+    Context.setTraversalScope({Context.getTranslationUnitDecl()});
+}
+
+DynTypedNodeList LocalParents::of(const DynTypedNode &Node) { return Context.getParents(Node); }
 
 const FunctionDecl *LocalParents::enclosingCallable(const DynTypedNode &Node) {
   DynTypedNodeList Parents = of(Node);

@@ -1,14 +1,13 @@
 //===- LocalParents.h - parents of nodes in user code ------------------------===//
 //
 // ASTContext::getParents (and every ancestor matcher: hasParent, hasAncestor, forCallable,
-// isInTemplateInstantiation)
-// builds, on its first use in a translation unit, the parent map of the whole traversal
-// scope. In clang-tidy that is the whole unit, all of Qt's headers included, and it was most
-// of what the checks cost per unit in time and memory (docs/benchmarks.md). The checks only
-// ever ask about nodes in user code, so this maps only the declarations outside system
-// headers, with clang's own ParentMapContext, once per unit. Where the traversal scope is
-// already limited (clangd: the main file; pixmapcache-scan: user code) the context's own map
-// is used.
+// isInTemplateInstantiation, and those inside clang's ExprMutationAnalyzer) builds, on its
+// first use in a translation unit, the parent map of the context's traversal scope. In
+// clang-tidy that scope is the whole unit, all of Qt's headers included, and the map was
+// most of what the checks cost per unit in time and memory (docs/benchmarks.md). The checks
+// only ever ask about nodes in user code, so while they run, the scope is the declarations
+// outside system headers, as clangd limits it to the main file and pixmapcache-scan to user
+// code.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PIXMAPCACHE_CHECKS_UTILS_LOCALPARENTS_H
@@ -17,17 +16,29 @@
 #include "clang/AST/ParentMapContext.h"
 
 #include <memory>
+#include <vector>
 
 namespace clang {
 class FunctionDecl;
 namespace tidy::pixmapcache {
 
+/// The top-level declarations of the unit that are not in system headers.
+std::vector<Decl *> userCodeDecls(ASTContext &Context);
+
 class LocalParents {
 public:
+  /// The one instance for the unit that `Context` holds, shared by the checks on this
+  /// thread. Each check must drop its reference at the end of the unit
+  /// (onEndOfTranslationUnit): the last one gives the context its whole scope back, before
+  /// the consumers after the matchers (the static analyzer) see it.
+  static std::shared_ptr<LocalParents> forUnit(ASTContext &Context);
+
   explicit LocalParents(ASTContext &Context);
   ~LocalParents();
+  LocalParents(const LocalParents &) = delete;
+  LocalParents &operator=(const LocalParents &) = delete;
 
-  /// What ASTContext::getParents would say of `Node`, a node in user code.
+  /// What ASTContext::getParents says of `Node`, a node in user code.
   DynTypedNodeList of(const DynTypedNode &Node);
   template <typename NodeT> DynTypedNodeList of(const NodeT &Node) {
     return of(DynTypedNode::create(Node));
@@ -50,8 +61,8 @@ public:
 
 private:
   ASTContext &Context;
-  /// Null where the context's own map already leaves out the system headers.
-  std::unique_ptr<ParentMapContext> UserCodeMap;
+  /// Whether the scope was the whole unit and is to be given back.
+  bool ScopeLimitedHere = false;
 };
 
 } // namespace tidy::pixmapcache

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
+#include "utils/LocalParents.h"
 #include "utils/ThreadFacts.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -137,12 +138,7 @@ private:
 class UserCodeScope : public ASTConsumer {
 public:
   void HandleTranslationUnit(ASTContext &Context) override {
-    const SourceManager &SM = Context.getSourceManager();
-    std::vector<Decl *> UserDecls;
-    for (Decl *D : Context.getTranslationUnitDecl()->decls())
-      if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-        UserDecls.push_back(D);
-    Context.setTraversalScope(UserDecls);
+    Context.setTraversalScope(clang::tidy::pixmapcache::userCodeDecls(Context));
   }
 };
 
