@@ -559,7 +559,7 @@ std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product, Qua
         continue;
       }
       // `cache.insert(...)` written as an operator call passes the object first.
-      if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)) {
+      if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee)) {
         if (Index == 0)
           return std::nullopt;
         --Index;

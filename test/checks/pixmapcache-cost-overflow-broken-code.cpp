@@ -1,0 +1,23 @@
+// Half-typed code: no crash, no finding built on what clang had to drop, and the intact
+// function is still analysed.
+// RUN: not %clang_tidy --load=%plugin --checks='-*,pixmapcache-cost-overflow' %s -- -std=c++17 %qt_flags 2>&1 | FileCheck %s --implicit-check-not='warning:'
+
+#include <QtGui/QPixmap>
+
+// `depth()` half typed: the last operand is an error, and the product's parent a call with
+// no callee. The truncation sweep found this crash (seed 2, a cut inside `depth`).
+qint64 memberHalfTyped(const QPixmap &pixmap) {
+  return pixmap.width() * pixmap.height() * pixmap.d;
+}
+
+qint64 unknownOperand(const QPixmap &pixmap) {
+  return pixmap.width() * pixmap.height() * undeclaredDepth;
+}
+
+qint64 intact(const QPixmap &pixmap) {
+  return pixmap.width() * pixmap.height() * pixmap.depth() / 8;
+}
+// CHECK: :[[@LINE-2]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'intact' [pixmapcache-cost-overflow]
+
+qint64 unterminated(const QPixmap &pixmap) {
+  return pixmap.width() * pixmap.height() * pixmap.d
