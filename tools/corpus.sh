@@ -105,21 +105,32 @@ compile_db_cmake() {
   local src=$1 build=$2
   if [ ! -f "$build/compile_commands.json" ]; then
     # Configure only, and without precompiled headers: a configure-only tree has none to load.
+    # Without origin dependencies the moc/uic targets below do not build the libraries the
+    # target links.
     cmake -S "$src" -B "$build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
       -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON \
+      -DCMAKE_AUTOGEN_ORIGIN_DEPENDS=OFF \
       -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >"$build.configure.log"
   fi
   $COMPILE_DB select --db "$build/compile_commands.json" --src "$src" ${ONLY:+--only "$ONLY"} \
     -o "$build/selected.json"
-  local target
-  for target in $($COMPILE_DB autogen --db "$build/selected.json"); do
-    run_autogen "$build" "$target" >>"$build.autogen.log" 2>&1 || true
-  done
+  local targets target
+  targets=$($COMPILE_DB autogen --db "$build/selected.json")
+  if [ -z "$ONLY" ]; then
+    # The `*_autogen` targets, with the headers they depend on (kconfig_compiler's settings
+    # headers among them).
+    [ -z "$targets" ] || ninja -C "$build" -k 0 $targets >"$build.autogen.log" 2>&1 || true
+  else
+    for target in $targets; do
+      run_autogen "$build" "$target" >>"$build.autogen.log" 2>&1 || true
+    done
+  fi
 }
 
 # Runs moc and uic for one CMake `*_autogen` target, without building what the target depends
-# on in ninja (in large projects such as krita, most of the libraries). The sources that the
-# build generates and autogen reads are generated first, one by one, as autogen names them.
+# on in ninja: in krita, whose units are picked by a pattern, ninja builds most of the
+# libraries first. The sources that the build generates and autogen reads are generated first,
+# one by one, as autogen names them.
 run_autogen() {
   local build=$1 target=$2 info dir output missing attempt
   info=$(find "$build" -path "*/CMakeFiles/$target.dir/AutogenInfo.json" | head -1)
