@@ -600,9 +600,8 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   if (Function && Function->isInvalidDecl())
     return;
   // Only the outermost `*` of a chain computed in one type speaks for the chain.
-  if (const auto *Outer = Parents->of(*Product).size() == 1
-                              ? Parents->of(*Product)[0].get<Expr>()
-                              : nullptr) {
+  const DynTypedNodeList AboveProduct = Parents->of(*Product);
+  if (const auto *Outer = AboveProduct.size() == 1 ? AboveProduct[0].get<Expr>() : nullptr) {
     const Expr *Up = Outer;
     while (const auto *Paren = dyn_cast<ParenExpr>(Up)) {
       DynTypedNodeList Parent = Parents->of(*Paren);

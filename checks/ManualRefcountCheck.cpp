@@ -578,7 +578,8 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Function || Function->isInvalidDecl() || !Function->getBody())
     return;
   const Expr *Deleted = Delete->getArgument()->IgnoreParenCasts();
-  const std::optional<ReleaseTest> Guard = findGuard(Delete, Function->getBody(), *Parents, Context);
+  const std::optional<ReleaseTest> Guard =
+      findGuard(Delete, Function->getBody(), *Parents, Context);
   if (!Guard || !countsDeletedObject(Guard->Counter, Deleted))
     return;
   const std::optional<Counter> Count = counterOf(Guard->Counter);

@@ -265,7 +265,8 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
       auto Diag = diag(Realloc->getBeginLoc(),
                        "%0 may be set to null if %1 fails, leaking the block it pointed to")
                   << Target << Callee;
-      if (std::optional<FixItHint> Fix = tryReallocFix(Function, Sink.Assign, Realloc, *Parents, Context)) {
+      if (std::optional<FixItHint> Fix =
+              tryReallocFix(Function, Sink.Assign, Realloc, *Parents, Context)) {
         Diag << *Fix;
         if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
                 Context.getSourceManager().getFileID(Realloc->getBeginLoc()), "<pxc/realloc.h>"))

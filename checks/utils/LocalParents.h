@@ -38,7 +38,9 @@ public:
   LocalParents(const LocalParents &) = delete;
   LocalParents &operator=(const LocalParents &) = delete;
 
-  /// What ASTContext::getParents says of `Node`, a node in user code.
+  /// What ASTContext::getParents says of `Node`, a node in user code. The checks ask through
+  /// the instance they hold, never the context directly: a query made before the instance
+  /// limited the scope would build the map of the whole unit.
   DynTypedNodeList of(const DynTypedNode &Node);
   template <typename NodeT> DynTypedNodeList of(const NodeT &Node) {
     return of(DynTypedNode::create(Node));

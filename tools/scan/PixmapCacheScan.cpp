@@ -485,7 +485,8 @@ int scan() {
       WithAst.push_back(std::move(Unit));
     else
       llvm::errs() << "pixmapcache-scan: note: skipped '"
-                   << displayPath(Unit, absolutePath(SourceRoot.empty() ? "." : SourceRoot.getValue()))
+                   << displayPath(Unit,
+                                  absolutePath(SourceRoot.empty() ? "." : SourceRoot.getValue()))
                    << "': not C, C++ or Objective-C source\n";
   }
   *Units = std::move(WithAst);
