@@ -18,6 +18,7 @@
 
 #include "pxc/cost.h"
 #include "pxc/epoch.h"
+#include "pxc/recycler.h"
 
 #include <atomic>
 #include <cstddef>
@@ -192,6 +193,14 @@ private:
     Node(const Key &key, std::size_t hash, T value, Cost cost)
         : key(key), hash(hash), value(std::move(value)), cost(cost) {}
 
+    // Nodes are usually freed by another writer than the one that made them (recycler.h).
+    static void *operator new(std::size_t) {
+      return detail::ThreadRecycler<sizeof(Node)>::allocate();
+    }
+    static void operator delete(void *memory) noexcept {
+      detail::ThreadRecycler<sizeof(Node)>::release(memory);
+    }
+
     void markUsed() const noexcept {
       // Test first: a store to a flag that is already set would still take the line away
       // from the other cores that read this node.
@@ -208,7 +217,8 @@ private:
     Node *ringNext = nullptr; // the CLOCK ring, in insertion order
     Node *ringPrevious = nullptr;
     Node *nextRetired = nullptr;
-    std::uint64_t retiredIn = 0;
+    Node *nextBatch = nullptr;  // in a batch's first node only
+    std::uint64_t retiredIn = 0; // likewise
   };
 
   /// A power-of-two array of chain heads. Replaced (and the old one retired) when it grows.
@@ -228,6 +238,7 @@ private:
     const std::size_t count;
     const std::unique_ptr<std::atomic<Node *>[]> heads; // value-initialised: all null
     Table *nextRetired = nullptr;
+    Table *nextBatch = nullptr;
     std::uint64_t retiredIn = 0;
   };
 
@@ -266,64 +277,70 @@ private:
     Garbage(const Garbage &) = delete;
     Garbage &operator=(const Garbage &) = delete;
     ~Garbage() {
-      deleteList(nodes);
-      deleteList(tables);
+      deleteBatches(nodes);
+      deleteBatches(tables);
     }
-    template <typename Retired> static void deleteList(Retired *list) noexcept {
-      while (list != nullptr)
-        delete std::exchange(list, list->nextRetired);
+    template <typename Retired> static void deleteBatches(Retired *batch) noexcept {
+      while (batch != nullptr) {
+        Retired *item = std::exchange(batch, batch->nextBatch);
+        while (item != nullptr)
+          delete std::exchange(item, item->nextRetired);
+      }
     }
-    Node *nodes = nullptr;
+    Node *nodes = nullptr; // batches, linked through their first items
     Table *tables = nullptr;
   };
 
-  /// Unlinked nodes or tables, oldest first. Each is tagged with an epoch read after it was
-  /// unlinked; tags only grow along the list, so the ones safe to free are a prefix.
-  template <typename Retired> struct RetireList {
-    RetireList() = default;
-    // `tail` points into the list itself, which a copy would leave pointing at the original.
-    RetireList(const RetireList &) = delete;
-    RetireList &operator=(const RetireList &) = delete;
+  /// Unlinked nodes or tables in batches, oldest batch first. A batch is tagged with one epoch
+  /// read after all its items were unlinked, stored in its first item; tags only grow along
+  /// the batches, so the ones safe to free are a prefix. Items are pushed at the front of the
+  /// open batch and a batch is tagged through its first item, so retiring writes only the
+  /// item itself and tagging is O(1): the lock is never held while walking cold nodes, which
+  /// with several writers were last written by another core.
+  template <typename Retired> struct RetireBatches {
+    RetireBatches() = default;
+    // `newestLink` points into the batches themselves, which a copy would leave pointing at
+    // the original.
+    RetireBatches(const RetireBatches &) = delete;
+    RetireBatches &operator=(const RetireBatches &) = delete;
 
     void push(Retired &item) noexcept {
-      item.nextRetired = nullptr;
-      *tail = &item;
-      tail = &item.nextRetired;
-      ++count;
+      item.nextRetired = open;
+      open = &item;
+      ++openCount;
     }
 
-    /// Tags everything in `untagged` with `epoch` and moves it to the end of this list.
-    void takeTagged(RetireList &untagged, std::uint64_t epoch) noexcept {
-      if (untagged.oldest == nullptr)
+    /// Tags the open batch with `epoch` and queues it behind the others.
+    void close(std::uint64_t epoch) noexcept {
+      if (open == nullptr)
         return;
-      for (Retired *item = untagged.oldest; item != nullptr; item = item->nextRetired)
-        item->retiredIn = epoch;
-      *tail = untagged.oldest;
-      tail = untagged.tail;
-      count += untagged.count;
-      untagged.oldest = nullptr;
-      untagged.tail = &untagged.oldest;
-      untagged.count = 0;
+      open->retiredIn = epoch;
+      open->nextBatch = nullptr;
+      *newestLink = open;
+      newestLink = &open->nextBatch;
+      open = nullptr;
+      openCount = 0;
     }
 
-    template <typename IsSafe> Retired *detachSafePrefix(const IsSafe &isSafe) noexcept {
+    [[nodiscard]] bool empty() const noexcept { return open == nullptr && oldest == nullptr; }
+
+    template <typename IsSafe> Retired *detachSafeBatches(const IsSafe &isSafe) noexcept {
       Retired **link = &oldest;
-      while (*link != nullptr && isSafe((*link)->retiredIn)) {
-        link = &(*link)->nextRetired;
-        --count;
-      }
+      while (*link != nullptr && isSafe((*link)->retiredIn))
+        link = &(*link)->nextBatch;
       if (link == &oldest)
         return nullptr;
       Retired *const detached = std::exchange(oldest, *link);
       *link = nullptr;
       if (oldest == nullptr)
-        tail = &oldest;
+        newestLink = &oldest;
       return detached;
     }
 
+    Retired *open = nullptr; // not yet tagged
+    std::size_t openCount = 0;
     Retired *oldest = nullptr;
-    Retired **tail = &oldest;
-    std::size_t count = 0;
+    Retired **newestLink = &oldest;
   };
 
   // What lookups read and what writers write live on separate cache lines, so that a writer's
@@ -338,11 +355,8 @@ private:
     Cost totalCost = 0;
     std::size_t size = 0;
     Node *clockHand = nullptr; // the next entry an eviction sweep looks at; null when empty
-    // Unlinked since the last collection, not yet tagged with an epoch.
-    RetireList<Node> unlinkedNodes;
-    RetireList<Table> unlinkedTables;
-    RetireList<Node> retiredNodes;
-    RetireList<Table> retiredTables;
+    RetireBatches<Node> retiredNodes;
+    RetireBatches<Table> retiredTables;
 
     const Node *findWithoutLock(const Key &key, std::size_t hash, const KeyEqual &equal) const {
       const std::uint64_t before = relinkCount.load(std::memory_order_acquire);
@@ -522,31 +536,31 @@ private:
 
     /// Called once `item` is unreachable for lookups that start from now on; collection
     /// frees it once no lookup that might still hold it is running.
-    void retire(Node &node) noexcept { unlinkedNodes.push(node); }
-    void retire(Table &old) noexcept { unlinkedTables.push(old); }
+    void retire(Node &node) noexcept { retiredNodes.push(node); }
+    void retire(Table &old) noexcept { retiredTables.push(old); }
 
     /// Hands what no lookup can hold any more to `garbage`. Tagging needs a full fence and
     /// moving the epoch on scans every thread's slot, so both wait until a batch has been
     /// unlinked (or the shard is empty). One epoch read after the fence serves the whole
     /// batch: any epoch read after the unlinking is a safe tag, later ones only more cautious.
     void collectRetired(Garbage &garbage, Reclaim mode) noexcept {
-      const std::size_t waiting = unlinkedNodes.count + unlinkedTables.count +
-                                  retiredNodes.count + retiredTables.count;
-      if (waiting == 0 ||
-          (mode == Reclaim::WhenSafe && waiting < kRetiredBeforeAdvance && size != 0))
+      if (retiredNodes.empty() && retiredTables.empty())
+        return;
+      if (mode == Reclaim::WhenSafe && size != 0 &&
+          retiredNodes.openCount + retiredTables.openCount < kRetiredBeforeAdvance)
         return;
       detail::EpochDomain &domain = detail::EpochDomain::instance();
       std::atomic_thread_fence(std::memory_order_seq_cst);
       const std::uint64_t epoch = domain.current();
-      retiredNodes.takeTagged(unlinkedNodes, epoch);
-      retiredTables.takeTagged(unlinkedTables, epoch);
+      retiredNodes.close(epoch);
+      retiredTables.close(epoch);
       if (mode == Reclaim::WhenSafe && domain.tryAdvance())
         domain.tryAdvance();
       const auto isSafe = [&](std::uint64_t retiredIn) {
         return mode == Reclaim::Everything || domain.isSafeToFree(retiredIn);
       };
-      garbage.nodes = retiredNodes.detachSafePrefix(isSafe);
-      garbage.tables = retiredTables.detachSafePrefix(isSafe);
+      garbage.nodes = retiredNodes.detachSafeBatches(isSafe);
+      garbage.tables = retiredTables.detachSafeBatches(isSafe);
     }
 
     static constexpr std::size_t kRetiredBeforeAdvance = 64;
