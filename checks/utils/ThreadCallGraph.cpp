@@ -15,8 +15,11 @@ unsigned ThreadReachability::function(llvm::StringRef Id) {
   return It->second;
 }
 
-unsigned ThreadReachability::dispatch(llvm::StringRef Id) {
-  auto [It, Inserted] = Dispatches.try_emplace(Id, Nodes.size());
+unsigned ThreadReachability::dispatch(llvm::StringRef Id, unsigned Summary) {
+  // One dispatch node per unit when calls reach only their own unit's overrides.
+  const std::string Key =
+      Overrides == OverrideScope::AllUnits ? Id.str() : (llvm::Twine(Summary) + ":" + Id).str();
+  auto [It, Inserted] = Dispatches.try_emplace(Key, Nodes.size());
   if (!Inserted)
     return It->second;
   const unsigned Dispatch = Nodes.size();
@@ -27,7 +30,9 @@ unsigned ThreadReachability::dispatch(llvm::StringRef Id) {
   return Dispatch;
 }
 
-ThreadReachability::ThreadReachability(llvm::ArrayRef<const ThreadSummary *> Summaries) {
+ThreadReachability::ThreadReachability(llvm::ArrayRef<const ThreadSummary *> Summaries,
+                                       OverrideScope Overrides)
+    : Overrides(Overrides) {
   for (unsigned S = 0; S != Summaries.size(); ++S) {
     for (const FunctionSummary &F : Summaries[S]->Functions) {
       const unsigned Node = function(F.Id);
@@ -36,14 +41,14 @@ ThreadReachability::ThreadReachability(llvm::ArrayRef<const ThreadSummary *> Sum
         if (Call.Kind == CallKind::ToGuiThread)
           continue;
         const unsigned To =
-            Call.Kind == CallKind::VirtualCall ? dispatch(Call.Callee) : function(Call.Callee);
+            Call.Kind == CallKind::VirtualCall ? dispatch(Call.Callee, S) : function(Call.Callee);
         Nodes[Node].Edges.push_back({To, S, &Call});
       }
       // ...and every override: dispatch(Base) -> dispatch(Derived) -> Derived. Chaining the
       // dispatch nodes keeps the graph linear in the size of the class hierarchy.
       for (const std::string &Base : F.Overrides) {
-        const unsigned From = dispatch(Base);
-        const unsigned To = dispatch(F.Id);
+        const unsigned From = dispatch(Base, S);
+        const unsigned To = dispatch(F.Id, S);
         Nodes[From].Edges.push_back({To, 0, nullptr});
       }
     }

@@ -118,10 +118,20 @@ struct OffThreadWording {
 
 OffThreadWording describeOffThreadUse(const OffThreadUse &Use);
 
+/// Which overrides a virtual call may run.
+enum class OverrideScope {
+  /// Those defined in the call's own translation unit (class hierarchy analysis over what
+  /// the unit sees), as the clang-tidy check does.
+  CallingUnit,
+  /// Those defined anywhere in the merged summaries.
+  AllUnits,
+};
+
 class ThreadReachability {
 public:
   /// Merges the summaries (of one or many translation units), which must outlive this object.
-  explicit ThreadReachability(llvm::ArrayRef<const ThreadSummary *> Summaries);
+  explicit ThreadReachability(llvm::ArrayRef<const ThreadSummary *> Summaries,
+                              OverrideScope Overrides = OverrideScope::CallingUnit);
 
   /// Every GUI-only use in a function reachable from an entry point, once, with a shortest
   /// path from the nearest entry point.
@@ -153,10 +163,11 @@ private:
   };
 
   unsigned function(llvm::StringRef Id);
-  /// The node for "any override of `Id`", entered by virtual calls.
-  unsigned dispatch(llvm::StringRef Id);
+  /// The node for "any override of `Id`" that a virtual call in summary `Summary` may run.
+  unsigned dispatch(llvm::StringRef Id, unsigned Summary);
   std::vector<Visit> search() const;
 
+  const OverrideScope Overrides;
   std::vector<Node> Nodes;
   llvm::StringMap<unsigned> Functions;
   llvm::StringMap<unsigned> Dispatches;

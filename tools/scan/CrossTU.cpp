@@ -36,7 +36,8 @@ Finding describe(const OffThreadUse &Use, llvm::ArrayRef<const UnitThreads *> Un
 
 } // namespace
 
-std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Results) {
+std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Results,
+                                       OverrideScope Overrides) {
   std::vector<const UnitThreads *> Units;
   std::vector<const ThreadSummary *> Summaries;
   for (const UnitResult &R : Results)
@@ -54,7 +55,8 @@ std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Results) {
   }
 
   std::vector<Finding> Findings;
-  for (const OffThreadUse &Use : ThreadReachability(Summaries).offThreadUses(ReportedPathTailSteps))
+  for (const OffThreadUse &Use :
+       ThreadReachability(Summaries, Overrides).offThreadUses(ReportedPathTailSteps))
     if (Reported.insert(siteKey(Units[Use.Summary]->Sites[Use.Use->Site])).second)
       Findings.push_back(describe(Use, Units));
   return Findings;

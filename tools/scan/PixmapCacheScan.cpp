@@ -89,6 +89,11 @@ cl::opt<FailOn>
                                       "errors only: WarningsAsErrors findings and compile errors"),
                            clEnumValN(FailOn::None, "none", "never")),
                 BOTH);
+cl::opt<bool> OverridesAcrossUnits(
+    "overrides-across-units",
+    cl::desc("Let a virtual call reached on a worker thread run the overrides defined in other "
+             "translation units too (default: only those its own unit defines, as in clang-tidy)"),
+    BOTH);
 cl::list<std::string> ShardFiles(cl::Positional, cl::desc("<shard files...>"), cl::sub(Merge),
                                  cl::cat(Category));
 #undef BOTH
@@ -387,7 +392,9 @@ int conclude(std::vector<UnitResult> Units, unsigned Unscanned = 0) {
       return usageError(llvm::toString(Read.takeError()));
     Baseline = std::move(*Read);
   }
-  Report R = finish(std::move(Units), Root, Baseline);
+  Report R = finish(std::move(Units), Root, Baseline,
+                    OverridesAcrossUnits ? clang::tidy::pixmapcache::OverrideScope::AllUnits
+                                         : clang::tidy::pixmapcache::OverrideScope::CallingUnit);
   R.Unscanned = Unscanned;
 
   llvm::Error Written = writeTo(Output, [&](llvm::raw_ostream &OS) {

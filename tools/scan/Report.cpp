@@ -48,9 +48,10 @@ std::string displayPath(llvm::StringRef File, llvm::StringRef SourceRoot) {
 }
 
 Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
-              const llvm::StringSet<> &Baseline) {
+              const llvm::StringSet<> &Baseline,
+              clang::tidy::pixmapcache::OverrideScope Overrides) {
   Report R;
-  std::vector<Finding> All = crossUnitFindings(Units);
+  std::vector<Finding> All = crossUnitFindings(Units, Overrides);
   for (UnitResult &U : Units) {
     ++R.Units;
     R.FailedUnits += U.Failed;

@@ -109,7 +109,9 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
 
 /// Off-thread findings that only the whole program shows: GUI-only uses reached from a
 /// thread entry point through calls that cross translation units. Linear in the summaries.
-std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Units);
+/// `Overrides` says whether a virtual call may also run overrides defined in other units.
+std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Units,
+                                       clang::tidy::pixmapcache::OverrideScope Overrides);
 
 /// Shard files: the unit results, thread facts included, as JSON.
 llvm::json::Value unitsToJson(llvm::ArrayRef<UnitResult> Units);
@@ -126,7 +128,8 @@ struct Report {
 
 /// Combines unit results into the report; `SourceRoot` makes fingerprints path-independent.
 Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
-              const llvm::StringSet<> &Baseline);
+              const llvm::StringSet<> &Baseline,
+              clang::tidy::pixmapcache::OverrideScope Overrides);
 
 std::string displayPath(llvm::StringRef File, llvm::StringRef SourceRoot);
 void writeText(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
