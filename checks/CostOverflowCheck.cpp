@@ -620,8 +620,12 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<OverflowSink> Sink = findSink(Product, Type, Function, Context, 0);
   if (!Sink)
     return;
-  const std::vector<GuardBound> Bounds =
-      Function ? Ranges->boundsAt(Function, Product) : std::vector<GuardBound>{};
+  std::vector<GuardBound> Bounds;
+  if (Function) {
+    Bounds = Ranges->boundsAt(Function, Product);
+    for (GuardBound &Assigned : Ranges->assignmentBoundsAt(Function, Product, Operands))
+      Bounds.push_back(std::move(Assigned));
+  }
   auto NonNegative = [&](const Expr *E) { return isDimensionLike(E); };
   if (!Ranges->productMayOverflow(Operands, Type, Bounds, NonNegative))
     return;

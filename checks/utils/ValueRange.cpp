@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseSet.h"
@@ -113,8 +114,18 @@ std::optional<ValueSubject> ValueRanges::subjectOf(const Expr *E) {
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-    if (Field && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    if (!Field || Field->getParent()->isUnion())
+      return std::nullopt;
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
       return ValueSubject{nullptr, Field->getCanonicalDecl()};
+    // `format.channels` of a local struct.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base); Ref && !Member->isArrow()) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType() &&
+          !Var->getType().isVolatileQualified())
+        return ValueSubject{Var->getCanonicalDecl(), Field->getCanonicalDecl()};
+    }
     return std::nullopt;
   }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -271,19 +282,81 @@ struct GuardEdge {
   std::vector<GuardBound> Bounds;
 };
 
+/// A place where a local variable, or one of its fields, may get a new value.
+struct ValueWrite {
+  enum Kind {
+    Assignment, ///< `x = value`: the value is `Value`
+    Update,     ///< `x += ...`, `++x`: a value computed from the old one
+    Escape,     ///< its address or a non-const reference taken, a non-const method called:
+                ///< from here on, other code may change it at any time
+  };
+  Kind How;
+  const Stmt *Where;
+  const Decl *Member; ///< the field written; null for the whole variable
+  const Expr *Value;  ///< for an assignment
+};
+
+/// Every write to `Var` in `Body`, found from its references.
+std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const ParentMap &Parents,
+                                 ExprMutationAnalyzer &Mutations) {
+  std::vector<ValueWrite> Writes;
+  llvm::SmallVector<const Stmt *, 64> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    if (!Ref || Ref->getDecl()->getCanonicalDecl() != Var)
+      continue;
+    // The written expression: the variable, or `var.field`.
+    const Expr *Target = Ref;
+    const Decl *Member = nullptr;
+    const Stmt *Above = Parents.getParentIgnoreParenImpCasts(const_cast<DeclRefExpr *>(Ref));
+    if (const auto *Access = dyn_cast_or_null<MemberExpr>(Above);
+        Access && !Access->isArrow() && isa<FieldDecl>(Access->getMemberDecl())) {
+      Target = Access;
+      Member = Access->getMemberDecl()->getCanonicalDecl();
+      Above = Parents.getParentIgnoreParens(Access);
+    } else {
+      Above = Parents.getParentIgnoreParens(Ref);
+    }
+    if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(Above);
+        Binary && Binary->isAssignmentOp() && Binary->getLHS()->IgnoreParens() == Target) {
+      if (Binary->getOpcode() == BO_Assign)
+        Writes.push_back({ValueWrite::Assignment, Binary, Member, Binary->getRHS()});
+      else
+        Writes.push_back({ValueWrite::Update, Binary, Member, nullptr});
+      continue;
+    }
+    if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Above);
+        Unary && Unary->isIncrementDecrementOp()) {
+      Writes.push_back({ValueWrite::Update, Unary, Member, nullptr});
+      continue;
+    }
+    if (Mutations.isMutated(Target))
+      Writes.push_back({ValueWrite::Escape, Target, Member, nullptr});
+  }
+  return Writes;
+}
+
 } // namespace
 
 struct ValueRanges::FunctionInfo {
+  const Stmt *Body;
   const FunctionGraph *Graph;
   std::unique_ptr<ExprMutationAnalyzer> Mutations;
   std::vector<GuardEdge> Guards;
+  // Built on the first question about assignments.
+  std::unique_ptr<ParentMap> Parents;
+  llvm::DenseMap<const VarDecl *, std::vector<ValueWrite>> Writes;
 };
 
 ValueRanges::ValueRanges(ASTContext &Context)
     : Context(Context), Graphs(std::make_unique<FunctionGraphs>(Context)) {}
 ValueRanges::~ValueRanges() = default;
 
-const ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
+ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
   auto [It, Inserted] = Functions.try_emplace(Function);
   if (!Inserted)
     return It->second.get();
@@ -291,6 +364,7 @@ const ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Functi
   if (!Graph)
     return nullptr;
   auto Info = std::make_unique<FunctionInfo>();
+  Info->Body = Function->getBody();
   Info->Graph = Graph;
   Info->Mutations = std::make_unique<ExprMutationAnalyzer>(*Function->getBody(), Context);
   for (const CFGBlock *Block : *Graph->Graph) {
@@ -351,6 +425,101 @@ std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, cons
     }
   }
   return Result;
+}
+
+std::vector<GuardBound> ValueRanges::assignmentBoundsAt(const FunctionDecl *Function,
+                                                        const Stmt *At,
+                                                        llvm::ArrayRef<const Expr *> Operands) {
+  std::vector<GuardBound> Result;
+  FunctionInfo *Info = Function ? infoFor(Function) : nullptr;
+  if (!Info)
+    return Result;
+  for (const Expr *Operand : Operands)
+    if (std::optional<ValueSubject> Subject = subjectOf(Operand))
+      if (std::optional<IntRange> Range = assignedRange(*Info, At, *Subject))
+        Result.push_back({{*Subject}, *Range});
+  return Result;
+}
+
+/// Walks backwards from `At` to the assignments that reach it. On each path the nearest
+/// assignment of the subject gives a value, and the path goes on only to look for escapes: an
+/// escape anywhere before `At` (after the declaration) may change the value later, through
+/// the pointer or reference that escaped.
+std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stmt *At,
+                                                   const ValueSubject &Subject) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(Subject.Object);
+  if (!Var || isa<ParmVarDecl>(Var) || (Subject.Member && !isa<FieldDecl>(Subject.Member)))
+    return std::nullopt;
+  const FunctionGraph &Graph = *Info.Graph;
+  const ElementPosition Use = Graph.StmtPositions.lookup(At);
+  const ElementPosition Declared = Graph.DeclPositions.lookup(Var);
+  if (!Use.Block || !Declared.Block)
+    return std::nullopt;
+
+  auto [Cached, First] = Info.Writes.try_emplace(Var);
+  if (First) {
+    if (!Info.Parents)
+      Info.Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Info.Body));
+    Cached->second = writesOf(Var, Info.Body, *Info.Parents, *Info.Mutations);
+  }
+  llvm::DenseMap<std::pair<const CFGBlock *, unsigned>, const ValueWrite *> WriteAt;
+  for (const ValueWrite &Write : Cached->second) {
+    if (Write.Member && Write.Member != Subject.Member)
+      continue; // another field
+    const ElementPosition Where = Graph.StmtPositions.lookup(Write.Where);
+    if (!Where.Block)
+      return std::nullopt; // in a lambda: it may run at any time
+    WriteAt[{Where.Block, Where.Index}] = &Write;
+  }
+
+  std::optional<IntRange> Range;
+  auto Include = [&](const Expr *Value) {
+    const IntRange Assigned = rangeOf(Value, {}, [](const Expr *) { return false; });
+    Range = Range ? Range->unite(Assigned) : Assigned;
+  };
+  struct Item {
+    const CFGBlock *Block;
+    unsigned End; // the elements before it are looked at, last first
+    bool Assigned; // an assignment was found on this path: only escapes matter now
+  };
+  llvm::SmallVector<Item, 16> Work{{Use.Block, Use.Index, false}};
+  llvm::DenseSet<std::pair<const CFGBlock *, unsigned>> Entered;
+  while (!Work.empty()) {
+    Item Here = Work.pop_back_val();
+    bool Ends = false;
+    for (unsigned I = Here.End; I-- > 0 && !Ends;) {
+      if (Here.Block == Declared.Block && I == Declared.Index) {
+        if (!Here.Assigned) {
+          // The declaration reached without an assignment: its initial value counts, when
+          // the subject is the whole variable and it has one.
+          if (Subject.Member || !Var->getInit())
+            return std::nullopt;
+          Include(Var->getInit());
+        }
+        Ends = true;
+        break;
+      }
+      const ValueWrite *Write = WriteAt.lookup({Here.Block, I});
+      if (!Write)
+        continue;
+      if (Write->How == ValueWrite::Escape ||
+          (!Here.Assigned && (Write->How == ValueWrite::Update || Write->Member != Subject.Member)))
+        return std::nullopt; // a whole-object assignment sets the field to an unknown value
+      if (!Here.Assigned && Write->How == ValueWrite::Assignment) {
+        Include(Write->Value);
+        Here.Assigned = true;
+      }
+    }
+    if (Ends)
+      continue;
+    if (Here.Block->pred_empty())
+      return std::nullopt; // the entry, not through the declaration
+    for (const CFGBlock::AdjacentBlock &Pred : Here.Block->preds())
+      if (const CFGBlock *Previous = Pred.getReachableBlock())
+        if (Entered.insert({Previous, Here.Assigned}).second)
+          Work.push_back({Previous, static_cast<unsigned>(Previous->size()), Here.Assigned});
+  }
+  return Range;
 }
 
 IntRange ValueRanges::rangeOf(const Expr *E, llvm::ArrayRef<GuardBound> Bounds,

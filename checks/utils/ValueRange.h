@@ -7,8 +7,12 @@
 // of use in the control-flow graph (a comparison with a constant, a product compared with a
 // constant, `qMulOverflow`/`__builtin_mul_overflow`/`ckd_mul` that reported no overflow).
 // Guards count only for values that cannot change between the guard and the use: local
-// variables and parameters that are never modified in the function, fields of `this`, and
-// const accessors without arguments called on such variables or on `this`.
+// variables and parameters that are never modified in the function, fields of `this` and of
+// such variables, and const accessors without arguments called on such variables or on `this`.
+// A local variable, or a field of one, that is assigned on every path to the use also gets the
+// union of the values assigned (`channels = hasAlpha ? 4 : 3;`, or 3 in one branch and 4 in the
+// other), unless something else may change it on the way: an increment, a compound
+// assignment, its address or a non-const reference taken.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PIXMAPCACHE_CHECKS_UTILS_VALUERANGE_H
@@ -61,7 +65,8 @@ struct ValueSubject {
   }
 };
 
-/// What a dominating guard says: the product of `Factors` (usually one) lies in `Range`.
+/// What is known at a point: the product of `Factors` (usually one) lies in `Range`, by a
+/// dominating guard or by the assignments that reach the point.
 struct GuardBound {
   llvm::SmallVector<ValueSubject, 2> Factors;
   IntRange Range;
@@ -82,6 +87,11 @@ public:
   /// The bounds that guards dominating `At` put on unchanging values in `Function`.
   std::vector<GuardBound> boundsAt(const FunctionDecl *Function, const Stmt *At);
 
+  /// What the assignments that reach `At` say about those of `Operands` that are local
+  /// variables or fields of local variables (see above).
+  std::vector<GuardBound> assignmentBoundsAt(const FunctionDecl *Function, const Stmt *At,
+                                             llvm::ArrayRef<const Expr *> Operands);
+
   /// The interval of `E` given `Bounds`. `NonNegative` tells which values the caller takes
   /// to be non-negative (sizes); it sees the expressions without parentheses and casts.
   IntRange rangeOf(const Expr *E, llvm::ArrayRef<GuardBound> Bounds,
@@ -96,7 +106,9 @@ public:
   struct FunctionInfo;
 
 private:
-  const FunctionInfo *infoFor(const FunctionDecl *Function);
+  FunctionInfo *infoFor(const FunctionDecl *Function);
+  std::optional<IntRange> assignedRange(FunctionInfo &Info, const Stmt *At,
+                                        const ValueSubject &Subject);
 
   ASTContext &Context;
   std::unique_ptr<FunctionGraphs> Graphs;
