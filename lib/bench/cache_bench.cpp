@@ -1,7 +1,8 @@
 // pxc caches against their Qt counterparts on the same workloads (docs/benchmarks.md):
 //   CostCache vs QCache, PixmapCache vs QPixmapCache (single-threaded, GUI thread),
 //   ImageCache vs one mutex around a QCache (1..N threads), and a share-nothing loop that
-//   shows how far N threads can scale on the machine at all.
+//   shows how far N threads can scale on the machine at all. The multi-threaded ones report
+//   what a cache line's round trip between two cores cost when they started.
 // Workloads: "hit" looks up keys that are all present, "miss" looks up keys that are absent,
 // "evict" inserts new keys into a full cache so that every insert evicts.
 // Every benchmark name is "<workload>/<implementation>"; ratios.py pairs them up.
@@ -19,10 +20,13 @@
 
 #include <benchmark/benchmark.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <random>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -192,6 +196,39 @@ BENCHMARK(pixmapMiss<QtPixmaps>)->Name("PixmapCache.miss/qt");
 BENCHMARK(pixmapEvict<PxcPixmaps>)->Name("PixmapCache.evict/pxc");
 BENCHMARK(pixmapEvict<QtPixmaps>)->Name("PixmapCache.evict/qt");
 
+// ---- The machine: what sharing a cache line between two cores costs -------------------------
+
+/// The mean time, in ns, of `trips` round trips of one cache line between this thread and
+/// another: the least a write to a line the other core wrote last costs. On a virtual machine
+/// it changes with where the host places the vCPUs (docs/benchmarks.md saw 80 and 400 ns), and
+/// with it every multi-threaded result, so those benchmarks report it next to their own.
+double lineRoundTripNs(int trips) {
+  alignas(64) std::atomic<int> line{0};
+  std::thread partner([&] {
+    for (int trip = 0; trip < trips; ++trip) {
+      while (line.load(std::memory_order_acquire) != 2 * trip + 1) {
+      }
+      line.store(2 * trip + 2, std::memory_order_release);
+    }
+  });
+  const auto start = std::chrono::steady_clock::now();
+  for (int trip = 0; trip < trips; ++trip) {
+    line.store(2 * trip + 1, std::memory_order_release);
+    while (line.load(std::memory_order_acquire) != 2 * trip + 2) {
+    }
+  }
+  const std::chrono::duration<double, std::nano> elapsed = std::chrono::steady_clock::now() - start;
+  partner.join();
+  return elapsed.count() / trips;
+}
+
+/// Measured by each multi-threaded benchmark's setup, right before it runs.
+double setupRoundTripNs = 0;
+
+void reportRoundTrip(benchmark::State &state) {
+  state.counters["round_trip_ns"] = benchmark::Counter(setupRoundTripNs, benchmark::Counter::kAvgThreads);
+}
+
 // ---- ImageCache vs a mutex around QCache: 1..N threads --------------------------------------
 
 /// One image of 1 KiB per key. Distinct images matter: copies of a single QImage would share
@@ -240,6 +277,7 @@ template <> pxc::ImageCache &sharedCache() { return *sharedImageCache; }
 template <> LockedQCache &sharedCache() { return *sharedLockedCache; }
 
 template <typename Cache> void fillShared(const benchmark::State &) {
+  setupRoundTripNs = lineRoundTripNs(20000);
   // The same room for both: exactly the kEntries images of 1 KiB.
   if constexpr (std::is_same_v<Cache, pxc::ImageCache>)
     sharedImageCache = std::make_unique<pxc::ImageCache>(kEntries);
@@ -263,6 +301,7 @@ void sharedLookups(benchmark::State &state, const std::vector<int> &stream) {
     benchmark::DoNotOptimize(cache.find(keys[stream[position % stream.size()]], &found));
     ++position;
   }
+  reportRoundTrip(state);
   state.SetItemsProcessed(state.iterations());
 }
 template <typename Cache> void sharedHit(benchmark::State &state) {
@@ -289,6 +328,7 @@ template <typename Cache> void sharedHitOwnKeys(benchmark::State &state) {
     benchmark::DoNotOptimize(cache.find(keys[static_cast<std::size_t>(key)], &found));
     ++position;
   }
+  reportRoundTrip(state);
   state.SetItemsProcessed(state.iterations());
 }
 
@@ -303,6 +343,7 @@ template <typename Cache> void sharedEvict(benchmark::State &state) {
     benchmark::DoNotOptimize(cache.insert(keys[index], benchImages()[index % kEntries]));
     ++position;
   }
+  reportRoundTrip(state);
   state.SetItemsProcessed(state.iterations());
 }
 
@@ -334,6 +375,7 @@ void parallelCeiling(benchmark::State &state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(parallelCeiling)->Name("ceiling.spin/none")->ThreadRange(1, 4)->UseRealTime();
+
 
 } // namespace
 
