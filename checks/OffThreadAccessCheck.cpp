@@ -46,13 +46,14 @@ void OffThreadAccessCheck::onStartOfTranslationUnit() { Context = nullptr; }
 void OffThreadAccessCheck::onEndOfTranslationUnit() {
   if (!Context)
     return;
-  const ThreadFacts Facts = collectThreadFacts(*Context, Apis);
+  ThreadFacts Facts = collectThreadFacts(*Context, Apis);
   const ThreadSummary *Summaries[] = {&Facts.Summary};
   // A use in a template is one call site however many instantiations reach it.
   llvm::DenseSet<SourceLocation> Reported;
   for (const OffThreadUse &Use : ThreadReachability(Summaries).offThreadUses(ReportedPathTailSteps))
     if (Reported.insert(Facts.Sites[Use.Use->Site]).second)
       report(Use, Facts);
+  ThreadFactsHandOff::give(*Context, Facts);
   Context = nullptr;
 }
 

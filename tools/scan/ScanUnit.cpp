@@ -142,7 +142,8 @@ public:
   }
 };
 
-/// Records the unit's thread facts once the whole AST is there.
+/// Records the unit's thread facts once the whole AST is there: those the off-thread check
+/// collected (it runs before this consumer), or, where the check did not run, its own.
 class ThreadFactsConsumer : public ASTConsumer {
 public:
   ThreadFactsConsumer(ThreadApis Apis, std::vector<std::string> Storage, std::string BuildDirectory,
@@ -150,8 +151,12 @@ public:
       : Apis(std::move(Apis)), Storage(std::move(Storage)),
         BuildDirectory(std::move(BuildDirectory)), Out(Out), Files(Files) {}
 
+  void Initialize(ASTContext &Context) override { HandOff.emplace(Context); }
+
   void HandleTranslationUnit(ASTContext &Context) override {
-    ThreadFacts Facts = collectThreadFacts(Context, Apis);
+    std::optional<ThreadFacts> Given = HandOff ? HandOff->take() : std::nullopt;
+    HandOff.reset();
+    ThreadFacts Facts = Given ? std::move(*Given) : collectThreadFacts(Context, Apis);
     const SourceManager &SM = Context.getSourceManager();
     UnitThreads &Threads = Out.emplace();
     Threads.Summary = std::move(Facts.Summary);
@@ -171,6 +176,7 @@ private:
   const std::string BuildDirectory;
   std::optional<UnitThreads> &Out;
   SourceFiles &Files;
+  std::optional<clang::tidy::pixmapcache::ThreadFactsHandOff> HandOff;
 };
 
 class ScanActionFactory : public tooling::FrontendActionFactory {
