@@ -2,7 +2,7 @@
 """Benchmark (not a test): what the pixmapcache-* checks cost on real translation units.
 
 Usage: checker_bench.py --build BUILD_DIR --db SCAN_DIR [--db SCAN_DIR ...] [--units N]
-                        [--runs R] [--project SCAN_DIR] [--clangd-source FILE]
+                        [--runs R] [--per-unit] [--project SCAN_DIR] [--clangd-source FILE]
 
 For a sample of N units from the compilation databases (SCAN_DIR/compile_commands.json, as
 tools/corpus.sh writes them), runs side by side, interleaved, R times each:
@@ -88,6 +88,7 @@ def per_unit(args):
     configs = list(unit_commands(args.build, *units[0]).keys())
     cpu = {c: [] for c in configs}  # per run: the sum over units
     rss = {c: [] for c in configs}
+    unit_cpu = {}  # (unit, configuration) -> CPU seconds of each run
     for run in range(args.runs):
         totals = dict.fromkeys(configs, 0.0)
         for db_dir, entry in units:
@@ -97,6 +98,7 @@ def per_unit(args):
             for c in order:
                 seconds, peak, _ = measure(commands[c], entry["directory"])
                 totals[c] += seconds
+                unit_cpu.setdefault((entry["file"], c), []).append(seconds)
                 rss[c].append(peak)
         for c in configs:
             cpu[c].append(totals[c])
@@ -119,6 +121,17 @@ def per_unit(args):
           f"{(tidy - floor) / floor * 100:+.1f} %; built-ins (builtin - tidy): "
           f"{(builtin - tidy) / floor * 100:+.1f} %")
     print(f"scanner over the floor: {(statistics.median(cpu['scan']) - floor) / floor * 100:+.1f} %")
+    if args.per_unit:
+        print("\n| unit | floor s | plugin - tidy | tidy - floor | scan - floor |")
+        print("|---|---|---|---|---|")
+        rows = []
+        for _, entry in units:
+            m = {c: statistics.median(unit_cpu[(entry["file"], c)]) for c in configs}
+            rows.append((m["scan"] - m["floor"], entry["file"], m))
+        for _, name, m in sorted(rows, reverse=True):
+            f = m["floor"]
+            print(f"| {name} | {f:.2f} | {(m['plugin'] - m['tidy']) / f * 100:+.1f} % "
+                  f"| {(m['tidy'] - f) / f * 100:+.1f} % | {(m['scan'] - f) / f * 100:+.1f} % |")
 
 
 def project(args):
@@ -170,6 +183,8 @@ def main():
     parser.add_argument("--db", action="append", required=True)
     parser.add_argument("--units", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--per-unit", action="store_true",
+                        help="also print each unit's costs, the most expensive for the scanner first")
     parser.add_argument("--project")
     parser.add_argument("--clangd-source")
     args = parser.parse_args()

@@ -9,6 +9,7 @@
 #include "Scan.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include <limits>
 
 namespace pixmapcache::scan {
@@ -92,6 +93,9 @@ Value toJson(const Finding &F) {
       {"fixes", std::move(Fixes)}};
 }
 
+/// Version 2: sites name their file through the `siteFiles` table.
+constexpr int64_t ShardFormat = 2;
+
 Value toJson(const UnitThreads &T) {
   Array Functions, Entries, Sites;
   for (const FunctionSummary &Fn : T.Summary.Functions) {
@@ -111,10 +115,19 @@ Value toJson(const UnitThreads &T) {
   }
   for (const EntryFact &E : T.Summary.Entries)
     Entries.push_back(Array{E.Function, E.Name, E.Site, static_cast<int>(E.Kind), E.Via});
-  for (const Position &P : T.Sites)
-    Sites.push_back(toJson(P));
+  // A unit of a project whose headers are user code has thousands of sites in a few files:
+  // each names its file by index into `siteFiles`, as [file, offset, line, column].
+  Array Files;
+  llvm::StringMap<unsigned> FileIndex;
+  for (const Position &P : T.Sites) {
+    auto [It, New] = FileIndex.try_emplace(P.File, Files.size());
+    if (New)
+      Files.push_back(P.File);
+    Sites.push_back(Array{It->second, P.Offset, P.Line, P.Column});
+  }
   return Object{{"functions", std::move(Functions)},
                 {"entries", std::move(Entries)},
+                {"siteFiles", std::move(Files)},
                 {"sites", std::move(Sites)}};
 }
 
@@ -183,19 +196,22 @@ public:
       P.report("missing notes or fixes");
       return false;
     }
+    // A Path refers to its parent: each parent is a named object that outlives its children.
+    const llvm::json::Path NotesPath = P.field("notes"), FixesPath = P.field("fixes");
     for (size_t I = 0; I != Notes->size(); ++I) {
       Note N;
-      llvm::json::ObjectMapper NM((*Notes)[I], P.field("notes").index(I));
+      const llvm::json::Path NP = NotesPath.index(I);
+      llvm::json::ObjectMapper NM((*Notes)[I], NP);
       const Object *NO = (*Notes)[I].getAsObject();
       if (!NM || !NM.map("message", N.Message) || !NO->get("location") ||
-          !position(*NO->get("location"), P.field("notes").index(I), N.Where))
+          !position(*NO->get("location"), NP, N.Where))
         return false;
       F.Notes.push_back(std::move(N));
     }
     for (size_t I = 0; I != Fixes->size(); ++I) {
       std::string File, Text;
       unsigned Offset, Length;
-      llvm::json::Path FP = P.field("fixes").index(I);
+      const llvm::json::Path FP = FixesPath.index(I);
       const Object *FO = (*Fixes)[I].getAsObject();
       if (!FO || !field(*FO, "file", FP, File) || !field(*FO, "offset", FP, Offset) ||
           !field(*FO, "length", FP, Length) || !field(*FO, "text", FP, Text))
@@ -209,14 +225,32 @@ public:
     const Object *O = V.getAsObject();
     const Array *Functions = O ? O->getArray("functions") : nullptr;
     const Array *Entries = O ? O->getArray("entries") : nullptr;
+    const Array *Files = O ? O->getArray("siteFiles") : nullptr;
     const Array *Sites = O ? O->getArray("sites") : nullptr;
-    if (!Functions || !Entries || !Sites) {
-      P.report("expected functions, entries and sites");
+    if (!Functions || !Entries || !Files || !Sites) {
+      P.report("expected functions, entries, siteFiles and sites");
       return false;
     }
-    for (size_t I = 0; I != Sites->size(); ++I)
-      if (!position((*Sites)[I], P.field("sites").index(I), T.Sites.emplace_back()))
+    // A Path refers to its parent: each parent is a named object that outlives its children.
+    const llvm::json::Path FilesPath = P.field("siteFiles"), SitesPath = P.field("sites"),
+                           FunctionsPath = P.field("functions"), EntriesPath = P.field("entries");
+    std::vector<std::string> FileNames(Files->size());
+    for (size_t I = 0; I != Files->size(); ++I)
+      if (!fromJson((*Files)[I], FileNames[I], FilesPath.index(I)))
         return false;
+    for (size_t I = 0; I != Sites->size(); ++I) {
+      llvm::json::Path SP = SitesPath.index(I);
+      const Array *Site = (*Sites)[I].getAsArray();
+      Position &Out = T.Sites.emplace_back();
+      unsigned File;
+      if (!Site || !element(*Site, 0, SP, File) || File >= FileNames.size() ||
+          !element(*Site, 1, SP, Out.Offset) || !element(*Site, 2, SP, Out.Line) ||
+          !element(*Site, 3, SP, Out.Column)) {
+        SP.report("expected [file, offset, line, column] with a known file");
+        return false;
+      }
+      Out.File = FileNames[File];
+    }
     auto ValidSite = [&](SiteId Id, llvm::json::Path At) {
       if (Id < T.Sites.size())
         return true;
@@ -224,7 +258,7 @@ public:
       return false;
     };
     for (size_t I = 0; I != Functions->size(); ++I) {
-      llvm::json::Path FP = P.field("functions").index(I);
+      llvm::json::Path FP = FunctionsPath.index(I);
       llvm::json::ObjectMapper M((*Functions)[I], FP);
       FunctionSummary &Fn = T.Summary.Functions.emplace_back();
       const Object *FO = (*Functions)[I].getAsObject();
@@ -236,8 +270,9 @@ public:
         FP.report("expected calls and guiUses");
         return false;
       }
+      const llvm::json::Path CallsPath = FP.field("calls"), UsesPath = FP.field("guiUses");
       for (size_t J = 0; J != Calls->size(); ++J) {
-        llvm::json::Path CP = FP.field("calls").index(J);
+        const llvm::json::Path CP = CallsPath.index(J);
         const Array *C = (*Calls)[J].getAsArray();
         CallFact &Call = Fn.Calls.emplace_back();
         if (!C || !element(*C, 0, CP, Call.Callee) || !element(*C, 1, CP, Call.CalleeName) ||
@@ -246,7 +281,7 @@ public:
           return fail(CP);
       }
       for (size_t J = 0; J != Uses->size(); ++J) {
-        llvm::json::Path UP = FP.field("guiUses").index(J);
+        const llvm::json::Path UP = UsesPath.index(J);
         const Array *U = (*Uses)[J].getAsArray();
         GuiUseFact &Use = Fn.GuiUses.emplace_back();
         if (!U || !element(*U, 0, UP, Use.Site) || !enumeration(*U, 1, UP, Use.Kind) ||
@@ -256,7 +291,7 @@ public:
       }
     }
     for (size_t I = 0; I != Entries->size(); ++I) {
-      llvm::json::Path EP = P.field("entries").index(I);
+      const llvm::json::Path EP = EntriesPath.index(I);
       const Array *E = (*Entries)[I].getAsArray();
       EntryFact &Entry = T.Summary.Entries.emplace_back();
       if (!E || !element(*E, 0, EP, Entry.Function) || !element(*E, 1, EP, Entry.Name) ||
@@ -287,7 +322,7 @@ llvm::json::Value unitsToJson(llvm::ArrayRef<UnitResult> Units) {
       Unit["threads"] = toJson(*U.Threads);
     Out.push_back(std::move(Unit));
   }
-  return Object{{"pixmapcacheScanShard", 1}, {"units", std::move(Out)}};
+  return Object{{"pixmapcacheScanShard", ShardFormat}, {"units", std::move(Out)}};
 }
 
 llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &Shard) {
@@ -297,17 +332,22 @@ llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &S
   std::vector<UnitResult> Units;
   const Object *O = Shard.getAsObject();
   const Array *Array = O ? O->getArray("units") : nullptr;
-  if (!O || O->getInteger("pixmapcacheScanShard") != 1 || !Array)
+  if (!O || !O->getInteger("pixmapcacheScanShard") || !Array)
     return llvm::createStringError("not a pixmapcache-scan shard file (written by --shard)");
+  if (O->getInteger("pixmapcacheScanShard") != ShardFormat)
+    return llvm::createStringError(
+        "a shard file of another version of pixmapcache-scan: write the shards again");
+  const llvm::json::Path UnitsPath = P.field("units");
   for (size_t I = 0; I != Array->size(); ++I) {
-    llvm::json::Path UP = P.field("units").index(I);
+    llvm::json::Path UP = UnitsPath.index(I);
+    const llvm::json::Path FindingsPath = UP.field("findings");
     const Object *UO = (*Array)[I].getAsObject();
     UnitResult &U = Units.emplace_back();
     llvm::json::ObjectMapper M((*Array)[I], UP);
     const llvm::json::Array *Findings = UO ? UO->getArray("findings") : nullptr;
     bool Ok = M && M.map("file", U.File) && M.map("failed", U.Failed) && Findings;
     for (size_t J = 0; Ok && J != Findings->size(); ++J)
-      Ok = Read.finding((*Findings)[J], UP.field("findings").index(J), U.Findings.emplace_back());
+      Ok = Read.finding((*Findings)[J], FindingsPath.index(J), U.Findings.emplace_back());
     if (Ok && UO->get("threads"))
       Ok = Read.threads(*UO->get("threads"), UP.field("threads"), U.Threads.emplace());
     if (!Ok) {

@@ -71,28 +71,26 @@ makeOptionsProvider(const ScanOptions &Options,
 class SourceFiles {
 public:
   /// The text of `File`, or empty when it cannot be read.
-  llvm::StringRef text(const std::string &File) {
-    auto [It, Inserted] = Files.try_emplace(File);
-    if (Inserted) {
-      if (auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true))
-        It->second = std::move(*Buffer);
-    }
-    return It->second ? It->second->getBuffer() : llvm::StringRef();
-  }
+  llvm::StringRef text(const std::string &File) { return read(File).Text; }
 
+  /// Called for every site of the unit's thread facts (thousands where a project's own
+  /// headers are large): the path and the line table are computed once per file.
   Position locate(llvm::StringRef Path, llvm::StringRef BuildDirectory, unsigned Offset) {
     Position P;
     if (Path.empty())
       return P;
-    P.File = absolute(Path, BuildDirectory);
+    auto [Absolute, New] = AbsolutePaths.try_emplace((BuildDirectory + "\n" + Path).str());
+    if (New)
+      Absolute->second = absolute(Path, BuildDirectory);
+    P.File = Absolute->second;
     P.Offset = Offset;
-    llvm::StringRef Text = text(P.File);
-    if (Offset > Text.size())
+    const Source &File = read(P.File);
+    if (Offset > File.Text.size())
       return P;
-    llvm::StringRef Before = Text.take_front(Offset);
-    P.Line = Before.count('\n') + 1;
-    const size_t LineStart = Before.rfind('\n');
-    P.Column = Offset - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
+    // LineStarts holds 0 and every offset just after a '\n'.
+    const auto Next = llvm::upper_bound(File.LineStarts, Offset);
+    P.Line = Next - File.LineStarts.begin();
+    P.Column = Offset - *std::prev(Next) + 1;
     return P;
   }
 
@@ -127,7 +125,30 @@ public:
   }
 
 private:
-  std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Files;
+  struct Source {
+    std::unique_ptr<llvm::MemoryBuffer> Buffer;
+    llvm::StringRef Text;
+    std::vector<unsigned> LineStarts;
+  };
+
+  const Source &read(const std::string &File) {
+    auto [It, Inserted] = Files.try_emplace(File);
+    Source &S = It->second;
+    if (Inserted) {
+      if (auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true)) {
+        S.Buffer = std::move(*Buffer);
+        S.Text = S.Buffer->getBuffer();
+      }
+      S.LineStarts.push_back(0);
+      for (size_t I = 0; I != S.Text.size(); ++I)
+        if (S.Text[I] == '\n')
+          S.LineStarts.push_back(I + 1);
+    }
+    return S;
+  }
+
+  std::map<std::string, Source> Files;
+  llvm::StringMap<std::string> AbsolutePaths; // by build directory and path as given
 };
 
 /// Limits the traversal of everything after it to the declarations outside system headers,
