@@ -109,5 +109,6 @@ private:
 
 #undef PXC_POISON
 #undef PXC_UNPOISON
+#undef PXC_ASAN
 
 #endif // PXC_RECYCLER_H
