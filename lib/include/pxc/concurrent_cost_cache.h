@@ -79,9 +79,11 @@ public:
     if (cost < 0 || cost > maxCost())
       return false;
     const std::size_t hash = hasher_(key);
-    // Built before taking the lock, which other threads may be waiting for.
-    auto node = std::make_unique<Node>(key, hash, std::move(value), cost);
     Shard &shard = shardFor(hash);
+    // The shard's lock line was most likely last written by another core: ask for it now, so
+    // that it travels while the node is built (before the lock, which others may wait for).
+    __builtin_prefetch(&shard.mutex, 1);
+    auto node = std::make_unique<Node>(key, hash, std::move(value), cost);
     {
       Garbage garbage;
       const std::lock_guard<ShardMutex> lock(shard.mutex);
