@@ -21,12 +21,14 @@
 #include "pxc/recycler.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -244,29 +246,41 @@ private:
     std::uint64_t retiredIn = 0;
   };
 
-  /// A mutex that spins briefly before it sleeps. Writers hold it for tens of nanoseconds;
-  /// putting a waiter to sleep and waking it costs two system calls, far more than that.
+  /// A test-and-test-and-set lock: one atomic exchange takes it and a plain store gives it
+  /// back, where std::mutex costs two locked instructions and a check for sleepers. Writers
+  /// hold it for tens of nanoseconds, so a waiter spins, reading the flag rather than writing
+  /// it (a failed exchange would take the line from the holder). If the holder was preempted,
+  /// the waiter yields its core, and after that sleeps in short steps, so that threads beyond
+  /// the number of cores do not burn it.
   class ShardMutex {
   public:
-    void lock() {
-      for (int spin = 0; spin < kSpins; ++spin) {
-        if (mutex_.try_lock())
-          return;
-        pause();
-      }
-      mutex_.lock();
+    void lock() noexcept {
+      unsigned waits = 0;
+      while (held_.exchange(true, std::memory_order_acquire))
+        while (held_.load(std::memory_order_relaxed))
+          backOff(waits++);
     }
-    bool try_lock() { return mutex_.try_lock(); }
-    void unlock() { mutex_.unlock(); }
+    bool try_lock() noexcept {
+      return !held_.load(std::memory_order_relaxed) &&
+             !held_.exchange(true, std::memory_order_acquire);
+    }
+    void unlock() noexcept { held_.store(false, std::memory_order_release); }
 
   private:
-    static constexpr int kSpins = 100;
-    static void pause() noexcept {
+    static constexpr unsigned kSpins = 100;
+    static constexpr unsigned kYields = 100;
+    static void backOff(unsigned waits) noexcept {
+      if (waits < kSpins) {
 #if defined(__x86_64__) || defined(__i386__)
-      _mm_pause();
+        _mm_pause();
 #endif
+      } else if (waits < kSpins + kYields) {
+        std::this_thread::yield();
+      } else {
+        std::this_thread::sleep_for(std::chrono::microseconds(50));
+      }
     }
-    std::mutex mutex_;
+    std::atomic<bool> held_{false};
   };
 
   enum class Reclaim { WhenSafe, Everything };
