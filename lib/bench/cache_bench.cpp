@@ -20,6 +20,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -198,28 +199,38 @@ BENCHMARK(pixmapEvict<QtPixmaps>)->Name("PixmapCache.evict/qt");
 
 // ---- The machine: what sharing a cache line between two cores costs -------------------------
 
-/// The mean time, in ns, of `trips` round trips of one cache line between this thread and
-/// another: the least a write to a line the other core wrote last costs. On a virtual machine
-/// it changes with where the host places the vCPUs (docs/benchmarks.md saw 80 and 400 ns), and
-/// with it every multi-threaded result, so those benchmarks report it next to their own.
-double lineRoundTripNs(int trips) {
+/// The time, in ns, of one round trip of a cache line between this thread and another: the
+/// least a write to a line the other core wrote last costs. On a virtual machine it changes
+/// with where the host places the vCPUs (docs/benchmarks.md saw 80 and 400 ns), and with it
+/// every multi-threaded result, so those benchmarks report it next to their own. The median
+/// of 9 batches of 2,000 round trips, so that one preemption of either thread does not count.
+double lineRoundTripNs() {
+  constexpr int kBatches = 9;
+  constexpr int kTrips = 2000;
   alignas(64) std::atomic<int> line{0};
   std::thread partner([&] {
-    for (int trip = 0; trip < trips; ++trip) {
+    for (int trip = 0; trip < kBatches * kTrips; ++trip) {
       while (line.load(std::memory_order_acquire) != 2 * trip + 1) {
       }
       line.store(2 * trip + 2, std::memory_order_release);
     }
   });
-  const auto start = std::chrono::steady_clock::now();
-  for (int trip = 0; trip < trips; ++trip) {
-    line.store(2 * trip + 1, std::memory_order_release);
-    while (line.load(std::memory_order_acquire) != 2 * trip + 2) {
+  std::vector<double> batches;
+  int trip = 0;
+  for (int batch = 0; batch < kBatches; ++batch) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int end = trip + kTrips; trip < end; ++trip) {
+      line.store(2 * trip + 1, std::memory_order_release);
+      while (line.load(std::memory_order_acquire) != 2 * trip + 2) {
+      }
     }
+    const std::chrono::duration<double, std::nano> elapsed =
+        std::chrono::steady_clock::now() - start;
+    batches.push_back(elapsed.count() / kTrips);
   }
-  const std::chrono::duration<double, std::nano> elapsed = std::chrono::steady_clock::now() - start;
   partner.join();
-  return elapsed.count() / trips;
+  std::nth_element(batches.begin(), batches.begin() + kBatches / 2, batches.end());
+  return batches[kBatches / 2];
 }
 
 /// Measured by each multi-threaded benchmark's setup, right before it runs.
@@ -277,7 +288,7 @@ template <> pxc::ImageCache &sharedCache() { return *sharedImageCache; }
 template <> LockedQCache &sharedCache() { return *sharedLockedCache; }
 
 template <typename Cache> void fillShared(const benchmark::State &) {
-  setupRoundTripNs = lineRoundTripNs(20000);
+  setupRoundTripNs = lineRoundTripNs();
   // The same room for both: exactly the kEntries images of 1 KiB.
   if constexpr (std::is_same_v<Cache, pxc::ImageCache>)
     sharedImageCache = std::make_unique<pxc::ImageCache>(kEntries);

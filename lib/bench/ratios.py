@@ -37,8 +37,12 @@ def throughputs(path):
         parts = run["run_name"].split("/")
         threads = next((int(p.split(":")[1]) for p in parts if p.startswith("threads:")), 1)
         round_trip = run.get("round_trip_ns")
-        placement = "" if round_trip is None else (
-            "far" if round_trip >= FAR_ROUND_TRIP_NS else "near")
+        if round_trip is None:
+            placement = ""
+        elif threads == 1:
+            placement = "either"  # one thread shares no line: the placement does not matter
+        else:
+            placement = "far" if round_trip >= FAR_ROUND_TRIP_NS else "near"
         samples[(parts[0], parts[1], threads, placement)].append(run["items_per_second"])
     return {key: statistics.median(values) for key, values in samples.items()}, samples
 
