@@ -90,9 +90,16 @@ public:
     return Facts.Sites.size() - 1;
   }
   const std::string &usr(const FunctionDecl *F);
-  static std::string displayName(const FunctionDecl *F) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(F);
-    return Method && Method->getParent()->isLambda() ? "" : F->getQualifiedNameAsString();
+  /// The name messages show: qualified, empty for a lambda. Asked at every call site, and
+  /// printing a qualified name is not cheap, so each is printed once.
+  const std::string &displayName(const FunctionDecl *F) {
+    auto [It, Inserted] = DisplayNames.try_emplace(F->getCanonicalDecl());
+    if (Inserted) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(F);
+      if (!Method || !Method->getParent()->isLambda())
+        It->second = F->getQualifiedNameAsString();
+    }
+    return It->second;
   }
   bool inSystemHeader(const Decl *D) const { return SM.isInSystemHeader(D->getLocation()); }
 
@@ -140,6 +147,7 @@ private:
   /// Owned by pointer: callers keep a role while classifying other functions.
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CalleeRole>> Roles;
   llvm::DenseMap<const Decl *, std::string> Usrs;
+  llvm::DenseMap<const Decl *, std::string> DisplayNames;
   /// Per list of names: the listed class each class is or derives from.
   llvm::DenseMap<const llvm::StringSet<> *,
                  llvm::DenseMap<const CXXRecordDecl *, const CXXRecordDecl *>>
@@ -454,7 +462,7 @@ private:
       if (ToGui)
         for (const Expr *Arg : Args)
           for (const FunctionDecl *Function : callables(Arg))
-            Summary.Calls.push_back({Collector.usr(Function), FactCollector::displayName(Function),
+            Summary.Calls.push_back({Collector.usr(Function), Collector.displayName(Function),
                                      site(Arg->getBeginLoc()), CallKind::ToGuiThread});
       return;
     }
@@ -473,7 +481,7 @@ private:
     for (const Expr *Arg : Args)
       for (const FunctionDecl *Function : callables(Arg)) {
         const SiteId Site = site(Arg->getBeginLoc());
-        const std::string Name = FactCollector::displayName(Function);
+        const std::string Name = Collector.displayName(Function);
         const CalleeRole &Role = Collector.role(Function);
         if (Role.Kind != CalleeRole::GuiOnly) {
           Entries.push_back({Collector.usr(Function), Name, Site, EntryKind::PassedTo, Via});
@@ -500,13 +508,13 @@ private:
     // Library functions are leaves, except virtual ones: user classes may override them.
     if (!Virtual && Collector.inSystemHeader(Callee))
       return;
-    Summary.Calls.push_back({Collector.usr(Callee), FactCollector::displayName(Callee), site(Loc),
+    Summary.Calls.push_back({Collector.usr(Callee), Collector.displayName(Callee), site(Loc),
                              Virtual ? CallKind::VirtualCall : CallKind::Call});
   }
   void reference(const FunctionDecl *Function, SourceLocation Loc) {
     if (Collector.inSystemHeader(Function))
       return;
-    Summary.Calls.push_back({Collector.usr(Function), FactCollector::displayName(Function),
+    Summary.Calls.push_back({Collector.usr(Function), Collector.displayName(Function),
                              site(Loc), CallKind::Reference});
   }
 
