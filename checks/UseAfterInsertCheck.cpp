@@ -244,7 +244,7 @@ void UseAfterInsertCheck::registerMatchers(MatchFinder *Finder) {
   const auto OwningInsert =
       cxxMethodDecl(hasName("insert"), hasParameter(1, hasType(pointerType())),
                     ofClass(cxxRecordDecl(hasAnyName(Classes))));
-  Finder->addMatcher(cxxMemberCallExpr(callee(OwningInsert), unless(isExpansionInSystemHeader()))
+  Finder->addMatcher(cxxMemberCallExpr(unless(isExpansionInSystemHeader()), callee(OwningInsert))
                          .bind("insert"),
                      this);
 }
