@@ -620,12 +620,7 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<OverflowSink> Sink = findSink(Product, Type, Function, Context, 0);
   if (!Sink)
     return;
-  std::vector<GuardBound> Bounds;
-  if (Function) {
-    Bounds = Ranges->boundsAt(Function, Product);
-    for (GuardBound &Assigned : Ranges->assignmentBoundsAt(Function, Product, Operands))
-      Bounds.push_back(std::move(Assigned));
-  }
+  const std::vector<GuardBound> Bounds = Ranges->boundsAt(Function, Product, Operands);
   auto NonNegative = [&](const Expr *E) { return isDimensionLike(E); };
   if (!Ranges->productMayOverflow(Operands, Type, Bounds, NonNegative))
     return;

@@ -53,7 +53,7 @@ void OffThreadAccessCheck::onEndOfTranslationUnit() {
   for (const OffThreadUse &Use : ThreadReachability(Summaries).offThreadUses(ReportedPathTailSteps))
     if (Reported.insert(Facts.Sites[Use.Use->Site]).second)
       report(Use, Facts);
-  ThreadFactsHandOff::give(*Context, Facts);
+  ThreadFactsHandOff::give(*Context, std::move(Facts));
   Context = nullptr;
 }
 

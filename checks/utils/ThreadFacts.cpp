@@ -645,7 +645,7 @@ ThreadFactsHandOff::ThreadFactsHandOff(const ASTContext &Context)
 
 ThreadFactsHandOff::~ThreadFactsHandOff() { OpenHandOff = Outer; }
 
-void ThreadFactsHandOff::give(const ASTContext &Context, ThreadFacts &Facts) {
+void ThreadFactsHandOff::give(const ASTContext &Context, ThreadFacts &&Facts) {
   for (ThreadFactsHandOff *HandOff = OpenHandOff; HandOff; HandOff = HandOff->Outer)
     if (&HandOff->Context == &Context) {
       HandOff->Given = std::move(Facts);

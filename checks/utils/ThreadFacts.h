@@ -65,7 +65,7 @@ public:
   std::optional<ThreadFacts> take() { return std::exchange(Given, std::nullopt); }
 
   /// Moves `Facts` to the hand-off open for `Context` on this thread, if there is one.
-  static void give(const ASTContext &Context, ThreadFacts &Facts);
+  static void give(const ASTContext &Context, ThreadFacts &&Facts);
 
 private:
   const ASTContext &Context;

@@ -387,18 +387,28 @@ bool ValueRanges::isUnchanged(const FunctionDecl *Function, const Decl *Var) {
   return Info && !Info->Mutations->isMutated(Var);
 }
 
-std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, const Stmt *At) {
+std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, const Stmt *At,
+                                              llvm::ArrayRef<const Expr *> Operands) {
+  FunctionInfo *Info = Function ? infoFor(Function) : nullptr;
+  if (!Info)
+    return {};
+  std::vector<GuardBound> Result = guardBoundsAt(*Info, At);
+  for (const Expr *Operand : Operands)
+    if (std::optional<ValueSubject> Subject = subjectOf(Operand))
+      if (std::optional<IntRange> Range = assignedRange(*Info, At, *Subject))
+        Result.push_back({{*Subject}, *Range});
+  return Result;
+}
+
+std::vector<GuardBound> ValueRanges::guardBoundsAt(const FunctionInfo &Info, const Stmt *At) {
   std::vector<GuardBound> Result;
-  const FunctionInfo *Info = Function ? infoFor(Function) : nullptr;
-  if (!Info || Info->Guards.empty())
-    return Result;
-  const CFGBlock *Target = Info->Graph->StmtPositions.lookup(At).Block;
-  if (!Target)
+  const CFGBlock *Target = Info.Graph->StmtPositions.lookup(At).Block;
+  if (Info.Guards.empty() || !Target)
     return Result;
   // A guard edge dominates `At` when `At` cannot be reached from the entry without it.
   auto ReachableWithout = [&](const GuardEdge &Edge) {
-    llvm::DenseSet<const CFGBlock *> Seen{&Info->Graph->Graph->getEntry()};
-    llvm::SmallVector<const CFGBlock *, 32> Work{&Info->Graph->Graph->getEntry()};
+    llvm::DenseSet<const CFGBlock *> Seen{&Info.Graph->Graph->getEntry()};
+    llvm::SmallVector<const CFGBlock *, 32> Work{&Info.Graph->Graph->getEntry()};
     while (!Work.empty()) {
       const CFGBlock *Block = Work.pop_back_val();
       if (Block == Target)
@@ -413,31 +423,17 @@ std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, cons
     }
     return false;
   };
-  for (const GuardEdge &Edge : Info->Guards) {
+  for (const GuardEdge &Edge : Info.Guards) {
     if (ReachableWithout(Edge))
       continue;
     for (const GuardBound &Bound : Edge.Bounds) {
       const bool Unchanged = llvm::all_of(Bound.Factors, [&](const ValueSubject &Factor) {
-        return !Factor.Object || !Info->Mutations->isMutated(Factor.Object);
+        return !Factor.Object || !Info.Mutations->isMutated(Factor.Object);
       });
       if (Unchanged)
         Result.push_back(Bound);
     }
   }
-  return Result;
-}
-
-std::vector<GuardBound> ValueRanges::assignmentBoundsAt(const FunctionDecl *Function,
-                                                        const Stmt *At,
-                                                        llvm::ArrayRef<const Expr *> Operands) {
-  std::vector<GuardBound> Result;
-  FunctionInfo *Info = Function ? infoFor(Function) : nullptr;
-  if (!Info)
-    return Result;
-  for (const Expr *Operand : Operands)
-    if (std::optional<ValueSubject> Subject = subjectOf(Operand))
-      if (std::optional<IntRange> Range = assignedRange(*Info, At, *Subject))
-        Result.push_back({{*Subject}, *Range});
   return Result;
 }
 
@@ -487,7 +483,7 @@ std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stm
   while (!Work.empty()) {
     Item Here = Work.pop_back_val();
     bool Ends = false;
-    for (unsigned I = Here.End; I-- > 0 && !Ends;) {
+    for (unsigned I = Here.End; I-- > 0;) {
       if (Here.Block == Declared.Block && I == Declared.Index) {
         if (!Here.Assigned) {
           // The declaration reached without an assignment: its initial value counts, when

@@ -84,13 +84,11 @@ public:
   /// or passed by non-const reference or pointer.
   bool isUnchanged(const FunctionDecl *Function, const Decl *Var);
 
-  /// The bounds that guards dominating `At` put on unchanging values in `Function`.
-  std::vector<GuardBound> boundsAt(const FunctionDecl *Function, const Stmt *At);
-
-  /// What the assignments that reach `At` say about those of `Operands` that are local
-  /// variables or fields of local variables (see above).
-  std::vector<GuardBound> assignmentBoundsAt(const FunctionDecl *Function, const Stmt *At,
-                                             llvm::ArrayRef<const Expr *> Operands);
+  /// What is known at `At` in `Function`: the bounds that dominating guards put on
+  /// unchanging values, and those that the assignments reaching `At` put on the `Operands`
+  /// that are local variables or fields of local variables (see above).
+  std::vector<GuardBound> boundsAt(const FunctionDecl *Function, const Stmt *At,
+                                   llvm::ArrayRef<const Expr *> Operands);
 
   /// The interval of `E` given `Bounds`. `NonNegative` tells which values the caller takes
   /// to be non-negative (sizes); it sees the expressions without parentheses and casts.
@@ -107,6 +105,7 @@ public:
 
 private:
   FunctionInfo *infoFor(const FunctionDecl *Function);
+  std::vector<GuardBound> guardBoundsAt(const FunctionInfo &Info, const Stmt *At);
   std::optional<IntRange> assignedRange(FunctionInfo &Info, const Stmt *At,
                                         const ValueSubject &Subject);
 

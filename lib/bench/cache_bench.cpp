@@ -387,7 +387,6 @@ void parallelCeiling(benchmark::State &state) {
 }
 BENCHMARK(parallelCeiling)->Name("ceiling.spin/none")->ThreadRange(1, 4)->UseRealTime();
 
-
 } // namespace
 
 int main(int argc, char **argv) {
