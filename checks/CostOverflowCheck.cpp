@@ -173,7 +173,7 @@ std::optional<std::pair<std::string, std::string>> castSpelling(const ExplicitCa
 
 /// Whether a product may stand where `E` stands without parentheses.
 bool productFitsInPlace(const Expr *E, LocalParents &Parents) {
-  DynTypedNodeList Parent = Parents.of(*E);
+  ParentNodes Parent = Parents.of(*E);
   if (Parent.size() != 1)
     return false;
   if (const auto *Cast = Parent[0].get<ImplicitCastExpr>())
@@ -269,7 +269,8 @@ void CostOverflowCheck::registerMatchers(MatchFinder *Finder) {
   // instantiation's types are not the code's.
   // No ancestor matcher here (forCallable, hasAncestor): those build the parent map of the
   // whole translation unit, Qt's headers included. check() asks LocalParents, which maps
-  // only user code, and only for the products that pass its cheap tests.
+  // only the declaration around the product, and only for the products that pass its cheap
+  // tests.
   Finder->addMatcher(binaryOperator(hasOperatorName("*"), hasType(isInteger()),
                                     unless(isExpansionInSystemHeader()))
                          .bind("product"),
@@ -382,7 +383,7 @@ std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product, Qua
   const Expr *Current = Product;
   bool Direct = true;
   while (true) {
-    DynTypedNodeList Above = Parents->of(*Current);
+    ParentNodes Above = Parents->of(*Current);
     if (Above.size() != 1)
       return std::nullopt;
     const DynTypedNode &Parent = Above[0];
@@ -600,11 +601,11 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   if (Function && Function->isInvalidDecl())
     return;
   // Only the outermost `*` of a chain computed in one type speaks for the chain.
-  const DynTypedNodeList AboveProduct = Parents->of(*Product);
+  const ParentNodes AboveProduct = Parents->of(*Product);
   if (const auto *Outer = AboveProduct.size() == 1 ? AboveProduct[0].get<Expr>() : nullptr) {
     const Expr *Up = Outer;
     while (const auto *Paren = dyn_cast<ParenExpr>(Up)) {
-      DynTypedNodeList Parent = Parents->of(*Paren);
+      ParentNodes Parent = Parents->of(*Paren);
       if (Parent.size() != 1 || !Parent[0].get<Expr>())
         break;
       Up = Parent[0].get<Expr>();
@@ -616,7 +617,7 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   }
 
   if (!Ranges)
-    Ranges = std::make_unique<ValueRanges>(Context);
+    Ranges = std::make_unique<ValueRanges>(Context, *Parents);
   std::optional<OverflowSink> Sink = findSink(Product, Type, Function, Context, 0);
   if (!Sink)
     return;

@@ -163,7 +163,7 @@ bool changesSource(const CXXMethodDecl *Method, LocalParents &Parents) {
     const Stmt *Use = Ref;
     // Up through the member access, if any, to what is done with the value.
     for (int Step = 0; Step < 3; ++Step) {
-      DynTypedNodeList Above = Parents.of(*Use);
+      ParentNodes Above = Parents.of(*Use);
       const Stmt *Parent = Above.size() == 1 ? Above[0].get<Stmt>() : nullptr;
       if (!Parent) {
         Changes = true;
@@ -224,7 +224,7 @@ bool alwaysExits(const Stmt *S) {
 
 /// The statement just before `S` in its block, if it is an expression.
 const Expr *precedingExpr(const Stmt *S, LocalParents &Parents) {
-  DynTypedNodeList Above = Parents.of(*S);
+  ParentNodes Above = Parents.of(*S);
   const auto *Block = Above.size() == 1 ? Above[0].get<CompoundStmt>() : nullptr;
   if (!Block)
     return nullptr;
@@ -244,7 +244,7 @@ std::optional<ReleaseTest> findGuard(const CXXDeleteExpr *Delete, const Stmt *Bo
                                      LocalParents &Parents, ASTContext &Context) {
   const Stmt *Child = Delete;
   while (Child != Body) {
-    DynTypedNodeList Above = Parents.of(*Child);
+    ParentNodes Above = Parents.of(*Child);
     const Stmt *Parent = Above.size() == 1 ? Above[0].get<Stmt>() : nullptr;
     if (!Parent || isa<LambdaExpr>(Parent))
       return std::nullopt;

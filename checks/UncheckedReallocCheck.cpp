@@ -50,7 +50,7 @@ ResultSink findSink(const CallExpr *Realloc, LocalParents &Parents, ASTContext &
   ResultSink Sink;
   const Expr *Value = Realloc;
   while (true) {
-    DynTypedNodeList Above = Parents.of(*Value);
+    ParentNodes Above = Parents.of(*Value);
     if (Above.size() != 1)
       return Sink;
     if (const auto *Var = Above[0].get<VarDecl>()) {
@@ -179,7 +179,7 @@ static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
   // One instantiation cannot vouch for the others (tryRealloc needs a trivially copyable T).
   if (Function->isTemplateInstantiation())
     return std::nullopt;
-  DynTypedNodeList Above = Parents.of(*Assign);
+  ParentNodes Above = Parents.of(*Assign);
   if (Above.size() != 1 || !Above[0].get<CompoundStmt>())
     return std::nullopt;
   const Expr *Target = Assign->getLHS();

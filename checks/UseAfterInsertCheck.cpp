@@ -191,7 +191,7 @@ private:
 const VarDecl *resultVariable(const CXXMemberCallExpr *Insert, LocalParents &Parents) {
   const Expr *Value = Insert;
   while (true) {
-    DynTypedNodeList Above = Parents.of(*Value);
+    ParentNodes Above = Parents.of(*Value);
     if (Above.size() != 1)
       return nullptr;
     if (const auto *Var = Above[0].get<VarDecl>())

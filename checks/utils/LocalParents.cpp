@@ -4,11 +4,103 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclObjC.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <algorithm>
+
 namespace clang::tidy::pixmapcache {
+
+class LocalParents::Map {
+public:
+  ParentNodes parentsOf(const DynTypedNode &Node) const {
+    auto It = Parents.find(Node);
+    return It == Parents.end() ? ParentNodes() : ParentNodes(It->second);
+  }
+  bool holds(const DynTypedNode &Node) const { return Parents.count(Node); }
+
+  /// Records `Parent` for `Child` as clang's map does: a parent with pointer identity
+  /// once, any other each time it is met. Not after the first question: the answers point
+  /// into the map.
+  void add(const DynTypedNode &Child, const DynTypedNode &Parent) {
+    llvm::SmallVector<DynTypedNode, 1> &List = Parents[Child];
+    if (!Parent.getMemoizationData() || !llvm::is_contained(List, Parent))
+      List.push_back(Parent);
+  }
+  /// For a declaration the map starts at: its parent outside the map.
+  void addLexicalParent(const Decl &D) {
+    if (const auto *Outer = dyn_cast_or_null<Decl>(D.getLexicalDeclContext()))
+      add(DynTypedNode::create(D), DynTypedNode::create(*Outer));
+    else
+      Parents.try_emplace(DynTypedNode::create(D));
+  }
+
+private:
+  llvm::DenseMap<DynTypedNode, llvm::SmallVector<DynTypedNode, 1>> Parents;
+};
+
+namespace {
+
+/// The traversal of clang's ParentMapContext::ParentMap (clang/lib/AST/ParentMapContext.cpp),
+/// over the declarations it is given: the same nodes, the same parents.
+class ParentRecorder : public RecursiveASTVisitor<ParentRecorder> {
+public:
+  explicit ParentRecorder(LocalParents::Map &Out) : Out(Out) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    return !D || traverse(DynTypedNode::create(*D), [&] { return Base::TraverseDecl(D); });
+  }
+  bool TraverseTypeLoc(TypeLoc TL) {
+    return !TL || traverse(DynTypedNode::create(TL), [&] { return Base::TraverseTypeLoc(TL); });
+  }
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc NNS) {
+    return !NNS || traverse(DynTypedNode::create(NNS),
+                            [&] { return Base::TraverseNestedNameSpecifierLoc(NNS); });
+  }
+  bool TraverseAttr(Attr *A) {
+    return !A || traverse(DynTypedNode::create(*A), [&] { return Base::TraverseAttr(A); });
+  }
+  // Statements keep their data recursion: a deep expression must not exhaust the stack.
+  bool dataTraverseStmtPre(Stmt *S) {
+    record(DynTypedNode::create(*S));
+    Stack.push_back(DynTypedNode::create(*S));
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *) {
+    Stack.pop_back();
+    return true;
+  }
+
+private:
+  using Base = RecursiveASTVisitor<ParentRecorder>;
+
+  template <typename TraverseFn> bool traverse(const DynTypedNode &Node, TraverseFn Traverse) {
+    record(Node);
+    Stack.push_back(Node);
+    const bool Result = Traverse();
+    Stack.pop_back();
+    return Result;
+  }
+  void record(const DynTypedNode &Node) {
+    if (!Stack.empty())
+      Out.add(Node, Stack.back());
+  }
+
+  LocalParents::Map &Out;
+  llvm::SmallVector<DynTypedNode, 16> Stack;
+};
+
+bool isContainer(const Decl *D) {
+  return isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl, ExportDecl>(D);
+}
+
+} // namespace
 
 std::shared_ptr<LocalParents> LocalParents::forUnit(ASTContext &Context) {
   // Per thread: clangd builds the ASTs of several files at once, one per thread.
@@ -30,14 +122,18 @@ std::vector<Decl *> userCodeDecls(ASTContext &Context) {
   return UserDecls;
 }
 
-LocalParents::LocalParents(ASTContext &Context) : Context(Context) {
-  const std::vector<Decl *> Scope = Context.getTraversalScope();
-  if (Scope.size() != 1 || !isa<TranslationUnitDecl>(Scope.front()))
-    return; // already limited: clangd, pixmapcache-scan
-  // Matchers traversing meanwhile are not affected: a traversal of the whole unit walks its
-  // declarations, not the scope.
-  Context.setTraversalScope(userCodeDecls(Context));
-  ScopeLimitedHere = true;
+LocalParents::LocalParents(ASTContext &Context)
+    : Context(Context), Containers(std::make_unique<Map>()) {
+  Containers->addLexicalParent(*Context.getTranslationUnitDecl());
+  for (const Decl *D : userCodeDecls(Context))
+    collectUnits(D);
+  llvm::sort(Units, [](const Unit &A, const Unit &B) {
+    return std::tie(A.File, A.Begin) < std::tie(B.File, B.Begin);
+  });
+  MaxEnd.resize(Units.size());
+  for (size_t I = 0; I != Units.size(); ++I)
+    MaxEnd[I] = I && Units[I - 1].File == Units[I].File ? std::max(MaxEnd[I - 1], Units[I].End)
+                                                        : Units[I].End;
 }
 
 LocalParents::~LocalParents() {
@@ -45,10 +141,85 @@ LocalParents::~LocalParents() {
     Context.setTraversalScope({Context.getTranslationUnitDecl()});
 }
 
-DynTypedNodeList LocalParents::of(const DynTypedNode &Node) { return Context.getParents(Node); }
+void LocalParents::collectUnits(const Decl *D) {
+  if (isContainer(D)) {
+    Containers->addLexicalParent(*D);
+    for (const Decl *Inner : cast<DeclContext>(D)->decls())
+      collectUnits(Inner);
+    return;
+  }
+  const SourceManager &SM = Context.getSourceManager();
+  const CharSourceRange Range = SM.getExpansionRange(D->getSourceRange());
+  if (Range.isInvalid())
+    return;
+  const auto [File, Begin] = SM.getDecomposedLoc(Range.getBegin());
+  const auto [EndFile, End] = SM.getDecomposedLoc(Range.getEnd());
+  if (File.isValid() && File == EndFile && Begin <= End)
+    Units.push_back({File, Begin, End, D});
+}
+
+const LocalParents::Map &LocalParents::unitMap(const Decl *D) {
+  std::unique_ptr<Map> &Slot = UnitMaps[D];
+  if (!Slot) {
+    Slot = std::make_unique<Map>();
+    Slot->addLexicalParent(*D);
+    ParentRecorder(*Slot).TraverseDecl(const_cast<Decl *>(D));
+  }
+  return *Slot;
+}
+
+const LocalParents::Map &LocalParents::userCodeMap() {
+  if (!UserCode) {
+    UserCode = std::make_unique<Map>();
+    for (Decl *D : userCodeDecls(Context)) {
+      UserCode->addLexicalParent(*D);
+      ParentRecorder(*UserCode).TraverseDecl(D);
+    }
+  }
+  return *UserCode;
+}
+
+const LocalParents::Map &LocalParents::mapHolding(const DynTypedNode &Node) {
+  const SourceManager &SM = Context.getSourceManager();
+  const SourceLocation Loc = Node.getSourceRange().getBegin();
+  if (Loc.isValid()) {
+    const auto [File, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
+    // The units whose text holds the location: the last that begins at or before it, and
+    // earlier ones as long as some unit up to them ends after it (`struct S {...} s;` is a
+    // record and a variable over the same text).
+    auto After = std::upper_bound(Units.begin(), Units.end(), std::make_pair(File, Offset),
+                                  [](const std::pair<FileID, unsigned> &At, const Unit &U) {
+                                    return At < std::make_pair(U.File, U.Begin);
+                                  });
+    for (size_t I = After - Units.begin(); I-- != 0;) {
+      if (Units[I].File != File || MaxEnd[I] < Offset)
+        break;
+      if (Units[I].End >= Offset)
+        if (const Map &M = unitMap(Units[I].D); M.holds(Node))
+          return M;
+    }
+  }
+  return userCodeMap();
+}
+
+ParentNodes LocalParents::of(const DynTypedNode &Node) {
+  if (const auto *D = Node.get<Decl>(); D && isContainer(D))
+    return Containers->parentsOf(Node);
+  return mapHolding(Node).parentsOf(Node);
+}
+
+void LocalParents::contextSpansUserCode() {
+  const std::vector<Decl *> Scope = Context.getTraversalScope();
+  if (ScopeLimitedHere || Scope.size() != 1 || !isa<TranslationUnitDecl>(Scope.front()))
+    return;
+  // Matchers traversing meanwhile are not affected: a traversal of the whole unit walks its
+  // declarations, not the scope.
+  Context.setTraversalScope(userCodeDecls(Context));
+  ScopeLimitedHere = true;
+}
 
 const FunctionDecl *LocalParents::enclosingCallable(const DynTypedNode &Node) {
-  DynTypedNodeList Parents = of(Node);
+  ParentNodes Parents = of(Node);
   while (!Parents.empty()) {
     const DynTypedNode &Parent = Parents[0];
     if (const auto *Function = Parent.get<FunctionDecl>())
@@ -68,7 +239,7 @@ bool LocalParents::isInTemplateInstantiation(const DynTypedNode &Node) {
     return Kind == TSK_ImplicitInstantiation || Kind == TSK_ExplicitInstantiationDefinition;
   };
   // Every path up, as hasAncestor follows them, each node once.
-  const DynTypedNodeList Start = of(Node);
+  const ParentNodes Start = of(Node);
   llvm::SmallVector<DynTypedNode, 8> Pending(Start.begin(), Start.end());
   llvm::DenseSet<const void *> Seen;
   while (!Pending.empty()) {

@@ -1,36 +1,51 @@
 //===- LocalParents.h - parents of nodes in user code ------------------------===//
 //
-// ASTContext::getParents (and every ancestor matcher: hasParent, hasAncestor, forCallable,
-// isInTemplateInstantiation, and those inside clang's ExprMutationAnalyzer) builds, on its
-// first use in a translation unit, the parent map of the context's traversal scope. In
-// clang-tidy that scope is the whole unit, all of Qt's headers included, and the map was
-// most of what the checks cost per unit in time and memory (docs/benchmarks.md). The checks
-// only ever ask about nodes in user code, so while they run, the scope is the declarations
-// outside system headers, as clangd limits it to the main file and pixmapcache-scan to user
-// code.
+// The checks walk up the AST from the nodes their matchers find: to the enclosing function,
+// to where a value ends up. ASTContext::getParents answers that from a map of the context's
+// whole traversal scope, which it builds on the first question: in clang-tidy all of the
+// unit, Qt's headers included; where the scope is the user's code, all of that. Building it
+// was most of what the checks cost per unit (docs/benchmarks.md), although they only ask
+// about a few statements in a few functions.
+//
+// LocalParents maps one declaration at a time instead: the namespace-level declaration
+// whose text holds the node asked about (a function, a class with its inline members, a
+// template with its instantiations), the same parents clang's map records there. A node
+// that the declaration around its text does not hold (a member of a class template
+// instantiated from an out-of-line definition) is answered from a map of all user code.
+// The context's own map is not touched, so other checks that share the context are not
+// affected, except through contextSpansUserCode.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PIXMAPCACHE_CHECKS_UTILS_LOCALPARENTS_H
 #define PIXMAPCACHE_CHECKS_UTILS_LOCALPARENTS_H
 
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/ASTTypeTraits.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 
 #include <memory>
 #include <vector>
 
 namespace clang {
+class ASTContext;
 class FunctionDecl;
 namespace tidy::pixmapcache {
 
 /// The top-level declarations of the unit that are not in system headers.
 std::vector<Decl *> userCodeDecls(ASTContext &Context);
 
+/// The parents of a node, as ASTContext::getParents lists them. Valid as long as the
+/// LocalParents that gave them.
+using ParentNodes = llvm::ArrayRef<DynTypedNode>;
+
 class LocalParents {
 public:
   /// The one instance for the unit that `Context` holds, shared by the checks on this
   /// thread. Each check must drop its reference at the end of the unit
-  /// (onEndOfTranslationUnit): the last one gives the context its whole scope back, before
-  /// the consumers after the matchers (the static analyzer) see it.
+  /// (onEndOfTranslationUnit): the last one gives the context back its traversal scope if
+  /// contextSpansUserCode changed it, before the consumers after the matchers (the static
+  /// analyzer) see it.
   static std::shared_ptr<LocalParents> forUnit(ASTContext &Context);
 
   explicit LocalParents(ASTContext &Context);
@@ -38,11 +53,9 @@ public:
   LocalParents(const LocalParents &) = delete;
   LocalParents &operator=(const LocalParents &) = delete;
 
-  /// What ASTContext::getParents says of `Node`, a node in user code. The checks ask through
-  /// the instance they hold, never the context directly: a query made before the instance
-  /// limited the scope would build the map of the whole unit.
-  DynTypedNodeList of(const DynTypedNode &Node);
-  template <typename NodeT> DynTypedNodeList of(const NodeT &Node) {
+  /// What ASTContext::getParents would say of `Node`, a node in user code.
+  ParentNodes of(const DynTypedNode &Node);
+  template <typename NodeT> ParentNodes of(const NodeT &Node) {
     return of(DynTypedNode::create(Node));
   }
 
@@ -61,9 +74,38 @@ public:
     return isInTemplateInstantiation(DynTypedNode::create(Node));
   }
 
+  /// Before clang's own analyses that ask the context for parents (ExprMutationAnalyzer's
+  /// matchers): where the context's scope is the whole unit (clang-tidy), limits it to the
+  /// user's code until the end of the unit, so that the map those analyses build does not
+  /// span Qt's headers. A scope that is already limited (clangd, pixmapcache-scan) stays.
+  void contextSpansUserCode();
+
+  /// The parents of the nodes of one or more declarations, as clang's map records them.
+  class Map;
+
 private:
+  /// A namespace-level declaration and where its text lies.
+  struct Unit {
+    FileID File;
+    unsigned Begin, End;
+    const Decl *D;
+  };
+
+  /// The map of the declaration whose text holds `Node` and that holds `Node` itself, or
+  /// of all user code; built on first use.
+  const Map &mapHolding(const DynTypedNode &Node);
+  const Map &unitMap(const Decl *D);
+  const Map &userCodeMap();
+  void collectUnits(const Decl *D);
+
   ASTContext &Context;
-  /// Whether the scope was the whole unit and is to be given back.
+  std::vector<Unit> Units;       ///< sorted by file and Begin
+  std::vector<unsigned> MaxEnd;  ///< for each unit, the largest End up to it in its file
+  llvm::DenseMap<const Decl *, std::unique_ptr<Map>> UnitMaps;
+  std::unique_ptr<Map> UserCode;
+  /// Parents of the namespaces and linkage specifications around the units.
+  std::unique_ptr<Map> Containers;
+  /// Whether contextSpansUserCode limited the scope, which is to be given back.
   bool ScopeLimitedHere = false;
 };
 

@@ -2,6 +2,7 @@
 #include "ValueRange.h"
 #include "FunctionGraphs.h"
 #include "LibraryFunctions.h"
+#include "LocalParents.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -352,8 +353,8 @@ struct ValueRanges::FunctionInfo {
   llvm::DenseMap<const VarDecl *, std::vector<ValueWrite>> Writes;
 };
 
-ValueRanges::ValueRanges(ASTContext &Context)
-    : Context(Context), Graphs(std::make_unique<FunctionGraphs>(Context)) {}
+ValueRanges::ValueRanges(ASTContext &Context, LocalParents &Parents)
+    : Context(Context), Parents(Parents), Graphs(std::make_unique<FunctionGraphs>(Context)) {}
 ValueRanges::~ValueRanges() = default;
 
 ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
@@ -366,6 +367,7 @@ ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
   auto Info = std::make_unique<FunctionInfo>();
   Info->Body = Function->getBody();
   Info->Graph = Graph;
+  Parents.contextSpansUserCode();
   Info->Mutations = std::make_unique<ExprMutationAnalyzer>(*Function->getBody(), Context);
   for (const CFGBlock *Block : *Graph->Graph) {
     const Expr *Condition = Block->succ_size() == 2 ? Block->getLastCondition() : nullptr;

@@ -72,9 +72,13 @@ struct GuardBound {
   IntRange Range;
 };
 
+class LocalParents;
+
 class ValueRanges {
 public:
-  explicit ValueRanges(ASTContext &Context);
+  /// `Parents` lets clang's ExprMutationAnalyzer, which asks the context for parents, map
+  /// only the user's code (LocalParents::contextSpansUserCode).
+  ValueRanges(ASTContext &Context, LocalParents &Parents);
   ~ValueRanges();
 
   /// The subject `E` designates (through parentheses and casts), if any.
@@ -110,6 +114,7 @@ private:
                                         const ValueSubject &Subject);
 
   ASTContext &Context;
+  LocalParents &Parents;
   std::unique_ptr<FunctionGraphs> Graphs;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionInfo>> Functions;
 };
