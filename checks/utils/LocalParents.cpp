@@ -179,33 +179,75 @@ const LocalParents::Map &LocalParents::userCodeMap() {
   return *UserCode;
 }
 
-const LocalParents::Map &LocalParents::mapHolding(const DynTypedNode &Node) {
+const Decl *LocalParents::unitHolding(const DynTypedNode &Node) {
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation Loc = Node.getSourceRange().getBegin();
-  if (Loc.isValid()) {
-    const auto [File, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
-    // The units whose text holds the location: the last that begins at or before it, and
-    // earlier ones as long as some unit up to them ends after it (`struct S {...} s;` is a
-    // record and a variable over the same text).
-    auto After = std::upper_bound(Units.begin(), Units.end(), std::make_pair(File, Offset),
-                                  [](const std::pair<FileID, unsigned> &At, const Unit &U) {
-                                    return At < std::make_pair(U.File, U.Begin);
-                                  });
-    for (size_t I = After - Units.begin(); I-- != 0;) {
-      if (Units[I].File != File || MaxEnd[I] < Offset)
-        break;
-      if (Units[I].End >= Offset)
-        if (const Map &M = unitMap(Units[I].D); M.holds(Node))
-          return M;
-    }
+  if (Loc.isInvalid())
+    return nullptr;
+  const auto [File, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
+  // The units whose text holds the location: the last that begins at or before it, and
+  // earlier ones as long as some unit up to them ends after it (`struct S {...} s;` is a
+  // record and a variable over the same text).
+  auto After = std::upper_bound(Units.begin(), Units.end(), std::make_pair(File, Offset),
+                                [](const std::pair<FileID, unsigned> &At, const Unit &U) {
+                                  return At < std::make_pair(U.File, U.Begin);
+                                });
+  for (size_t I = After - Units.begin(); I-- != 0;) {
+    if (Units[I].File != File || MaxEnd[I] < Offset)
+      break;
+    if (Units[I].End >= Offset && unitMap(Units[I].D).holds(Node))
+      return Units[I].D;
   }
-  return userCodeMap();
+  return nullptr;
+}
+
+const LocalParents::Map &LocalParents::mapHolding(const DynTypedNode &Node) {
+  const Decl *Unit = unitHolding(Node);
+  return Unit ? unitMap(Unit) : userCodeMap();
 }
 
 ParentNodes LocalParents::of(const DynTypedNode &Node) {
   if (const auto *D = Node.get<Decl>(); D && isContainer(D))
     return Containers->parentsOf(Node);
   return mapHolding(Node).parentsOf(Node);
+}
+
+namespace {
+thread_local SoleUserOfContext *OpenSoleUser = nullptr;
+} // namespace
+
+SoleUserOfContext::SoleUserOfContext(const ASTContext &Context)
+    : Context(Context), Outer(OpenSoleUser) {
+  OpenSoleUser = this;
+}
+
+SoleUserOfContext::~SoleUserOfContext() { OpenSoleUser = Outer; }
+
+bool SoleUserOfContext::isOpen(const ASTContext &Context) {
+  for (const SoleUserOfContext *Open = OpenSoleUser; Open; Open = Open->Outer)
+    if (&Open->Context == &Context)
+      return true;
+  return false;
+}
+
+LocalParents::ContextScope::~ContextScope() {
+  if (Context)
+    Context->setTraversalScope(Outer);
+}
+
+LocalParents::ContextScope LocalParents::contextCovering(const FunctionDecl &Function) {
+  if (!SoleUserOfContext::isOpen(Context)) {
+    contextSpansUserCode();
+    return ContextScope();
+  }
+  // The body, not the function: a lambda's call operator is no node of the map.
+  const Stmt *Body = Function.getBody();
+  const Decl *Unit = Body ? unitHolding(DynTypedNode::create(*Body)) : nullptr;
+  if (!Unit)
+    return ContextScope();
+  ContextScope Scope(Context, Context.getTraversalScope());
+  Context.setTraversalScope({const_cast<Decl *>(Unit)});
+  return Scope;
 }
 
 void LocalParents::contextSpansUserCode() {

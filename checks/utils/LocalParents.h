@@ -25,6 +25,7 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -74,16 +75,25 @@ public:
     return isInTemplateInstantiation(DynTypedNode::create(Node));
   }
 
-  /// Before clang's own analyses that ask the context for parents (ExprMutationAnalyzer's
-  /// matchers): where the context's scope is the whole unit (clang-tidy), limits it to the
-  /// user's code until the end of the unit, so that the map those analyses build does not
-  /// span Qt's headers. A scope that is already limited (clangd, pixmapcache-scan) stays.
-  void contextSpansUserCode();
+  /// Makes the context's own parent map, which clang's analyses ask (ExprMutationAnalyzer's
+  /// matchers), cover `Function` at a low cost while the returned object lives:
+  /// - where a SoleUserOfContext is open (pixmapcache-scan), by limiting the context's
+  ///   traversal scope to the declaration around `Function`, given back afterwards;
+  /// - otherwise, where the scope is the whole unit (clang-tidy), by limiting it to the
+  ///   user's code until the end of the unit, so that the map does not span Qt's headers.
+  ///   Other checks share the context there: each change of scope drops the map they may
+  ///   have built. A scope that is already limited (clangd) stays.
+  class ContextScope;
+  ContextScope contextCovering(const FunctionDecl &Function);
 
   /// The parents of the nodes of one or more declarations, as clang's map records them.
   class Map;
 
 private:
+  void contextSpansUserCode();
+  /// The unit whose text holds `Node` and whose map holds it, if any.
+  const Decl *unitHolding(const DynTypedNode &Node);
+
   /// A namespace-level declaration and where its text lies.
   struct Unit {
     FileID File;
@@ -107,6 +117,38 @@ private:
   std::unique_ptr<Map> Containers;
   /// Whether contextSpansUserCode limited the scope, which is to be given back.
   bool ScopeLimitedHere = false;
+};
+
+class LocalParents::ContextScope {
+public:
+  ContextScope(ASTContext &Context, std::vector<Decl *> Outer)
+      : Context(&Context), Outer(std::move(Outer)) {}
+  ContextScope() = default;
+  ContextScope(ContextScope &&Other) noexcept
+      : Context(std::exchange(Other.Context, nullptr)), Outer(std::move(Other.Outer)) {}
+  ContextScope &operator=(ContextScope &&) = delete;
+  ~ContextScope();
+
+private:
+  ASTContext *Context = nullptr; ///< null: nothing to give back
+  std::vector<Decl *> Outer;
+};
+
+/// Opened by a front end in which no matcher but the checks' runs on `Context`
+/// (pixmapcache-scan): LocalParents may then change the context's traversal scope for a
+/// moment, as contextCovering says.
+class SoleUserOfContext {
+public:
+  explicit SoleUserOfContext(const ASTContext &Context);
+  ~SoleUserOfContext();
+  SoleUserOfContext(const SoleUserOfContext &) = delete;
+  SoleUserOfContext &operator=(const SoleUserOfContext &) = delete;
+
+  static bool isOpen(const ASTContext &Context);
+
+private:
+  const ASTContext &Context;
+  SoleUserOfContext *const Outer;
 };
 
 } // namespace tidy::pixmapcache

@@ -367,7 +367,6 @@ ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
   auto Info = std::make_unique<FunctionInfo>();
   Info->Body = Function->getBody();
   Info->Graph = Graph;
-  Parents.contextSpansUserCode();
   Info->Mutations = std::make_unique<ExprMutationAnalyzer>(*Function->getBody(), Context);
   for (const CFGBlock *Block : *Graph->Graph) {
     const Expr *Condition = Block->succ_size() == 2 ? Block->getLastCondition() : nullptr;
@@ -386,7 +385,10 @@ ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
 
 bool ValueRanges::isUnchanged(const FunctionDecl *Function, const Decl *Var) {
   const FunctionInfo *Info = infoFor(Function);
-  return Info && !Info->Mutations->isMutated(Var);
+  if (!Info)
+    return false;
+  const LocalParents::ContextScope Scope = Parents.contextCovering(*Function);
+  return !Info->Mutations->isMutated(Var);
 }
 
 std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, const Stmt *At,
@@ -394,6 +396,7 @@ std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, cons
   FunctionInfo *Info = Function ? infoFor(Function) : nullptr;
   if (!Info)
     return {};
+  const LocalParents::ContextScope Scope = Parents.contextCovering(*Function);
   std::vector<GuardBound> Result = guardBoundsAt(*Info, At);
   for (const Expr *Operand : Operands)
     if (std::optional<ValueSubject> Subject = subjectOf(Operand))

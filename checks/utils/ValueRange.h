@@ -76,8 +76,8 @@ class LocalParents;
 
 class ValueRanges {
 public:
-  /// `Parents` lets clang's ExprMutationAnalyzer, which asks the context for parents, map
-  /// only the user's code (LocalParents::contextSpansUserCode).
+  /// `Parents` keeps the context's parent map, which clang's ExprMutationAnalyzer asks,
+  /// small (LocalParents::contextCovering).
   ValueRanges(ASTContext &Context, LocalParents &Parents);
   ~ValueRanges();
 
