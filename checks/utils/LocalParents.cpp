@@ -4,13 +4,17 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclObjC.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/ErrorHandling.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace clang::tidy::pixmapcache {
 
@@ -127,6 +131,8 @@ LocalParents::LocalParents(ASTContext &Context)
   Containers->addLexicalParent(*Context.getTranslationUnitDecl());
   for (const Decl *D : userCodeDecls(Context))
     collectUnits(D);
+  for (const Unit &U : Units)
+    UnitDecls.insert(U.D);
   llvm::sort(Units, [](const Unit &A, const Unit &B) {
     return std::tie(A.File, A.Begin) < std::tie(B.File, B.Begin);
   });
@@ -179,6 +185,30 @@ const LocalParents::Map &LocalParents::userCodeMap() {
   return *UserCode;
 }
 
+/// The namespace-level declaration under which clang's traversal visits the instantiations
+/// made from `D`, a template or a member of one: the declaration around the template's first
+/// declaration (`template <class T> class QHash;` in a forward-declaring header, for
+/// `QHash<K, V>::~QHash()` written in qhash.h). Null where `D` belongs to no template.
+static const Decl *instantiationsHolder(const Decl *D) {
+  bool InTemplate = false;
+  while (true) {
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(D);
+        Record && Record->getDescribedClassTemplate())
+      D = Record->getDescribedClassTemplate();
+    else if (const auto *Function = dyn_cast<FunctionDecl>(D);
+             Function && Function->getDescribedFunctionTemplate())
+      D = Function->getDescribedFunctionTemplate();
+    if (const auto *Template = dyn_cast<RedeclarableTemplateDecl>(D)) {
+      D = Template->getCanonicalDecl();
+      InTemplate = true;
+    }
+    const auto *Outer = cast<Decl>(D->getDeclContext());
+    if (isContainer(Outer))
+      return InTemplate ? D : nullptr;
+    D = Outer;
+  }
+}
+
 const Decl *LocalParents::unitHolding(const DynTypedNode &Node) {
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation Loc = Node.getSourceRange().getBegin();
@@ -192,12 +222,22 @@ const Decl *LocalParents::unitHolding(const DynTypedNode &Node) {
                                 [](const std::pair<FileID, unsigned> &At, const Unit &U) {
                                   return At < std::make_pair(U.File, U.Begin);
                                 });
+  llvm::SmallVector<const Decl *, 2> Around;
   for (size_t I = After - Units.begin(); I-- != 0;) {
     if (Units[I].File != File || MaxEnd[I] < Offset)
       break;
-    if (Units[I].End >= Offset && unitMap(Units[I].D).holds(Node))
-      return Units[I].D;
+    if (Units[I].End >= Offset)
+      Around.push_back(Units[I].D);
   }
+  for (const Decl *D : Around)
+    if (unitMap(D).holds(Node))
+      return D;
+  // A node of an instantiation lies in the text of its template's definition, but clang
+  // visits it under the template's first declaration.
+  for (const Decl *D : Around)
+    if (const Decl *Holder = instantiationsHolder(D);
+        Holder && Holder != D && UnitDecls.contains(Holder) && unitMap(Holder).holds(Node))
+      return Holder;
   return nullptr;
 }
 
@@ -206,10 +246,30 @@ const LocalParents::Map &LocalParents::mapHolding(const DynTypedNode &Node) {
   return Unit ? unitMap(Unit) : userCodeMap();
 }
 
+/// With PIXMAPCACHE_VERIFY_PARENTS set (the tests set it), every answer is compared with
+/// ASTContext::getParents, and the first difference stops the program.
+static void verifyAgainstContext(const DynTypedNode &Node, ParentNodes Ours,
+                                 ASTContext &Context) {
+  static const bool Verify = std::getenv("PIXMAPCACHE_VERIFY_PARENTS") != nullptr;
+  if (!Verify)
+    return;
+  const DynTypedNodeList Theirs = Context.getParents(Node);
+  if (Theirs.size() == Ours.size() &&
+      llvm::all_of(Theirs, [&](const DynTypedNode &P) { return llvm::is_contained(Ours, P); }))
+    return;
+  llvm::report_fatal_error(
+      llvm::Twine("LocalParents: the parents of the ") + Node.getNodeKind().asStringRef() +
+          " at " + Node.getSourceRange().getBegin().printToString(Context.getSourceManager()) +
+          " differ from ASTContext::getParents",
+      /*gen_crash_diag=*/false);
+}
+
 ParentNodes LocalParents::of(const DynTypedNode &Node) {
-  if (const auto *D = Node.get<Decl>(); D && isContainer(D))
-    return Containers->parentsOf(Node);
-  return mapHolding(Node).parentsOf(Node);
+  const auto *D = Node.get<Decl>();
+  const ParentNodes Parents = D && isContainer(D) ? Containers->parentsOf(Node)
+                                                  : mapHolding(Node).parentsOf(Node);
+  verifyAgainstContext(Node, Parents, Context);
+  return Parents;
 }
 
 namespace {

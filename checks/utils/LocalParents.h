@@ -23,6 +23,7 @@
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <memory>
 #include <utility>
@@ -111,6 +112,7 @@ private:
   ASTContext &Context;
   std::vector<Unit> Units;       ///< sorted by file and Begin
   std::vector<unsigned> MaxEnd;  ///< for each unit, the largest End up to it in its file
+  llvm::DenseSet<const Decl *> UnitDecls;
   llvm::DenseMap<const Decl *, std::unique_ptr<Map>> UnitMaps;
   std::unique_ptr<Map> UserCode;
   /// Parents of the namespaces and linkage specifications around the units.
