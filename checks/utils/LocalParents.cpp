@@ -273,22 +273,17 @@ ParentNodes LocalParents::of(const DynTypedNode &Node) {
 }
 
 namespace {
-thread_local SoleUserOfContext *OpenSoleUser = nullptr;
+/// The context of the innermost SoleUserOfContext open on this thread.
+thread_local const ASTContext *SoleUserContext = nullptr;
 } // namespace
 
-SoleUserOfContext::SoleUserOfContext(const ASTContext &Context)
-    : Context(Context), Outer(OpenSoleUser) {
-  OpenSoleUser = this;
+SoleUserOfContext::SoleUserOfContext(const ASTContext &Context) : Previous(SoleUserContext) {
+  SoleUserContext = &Context;
 }
 
-SoleUserOfContext::~SoleUserOfContext() { OpenSoleUser = Outer; }
+SoleUserOfContext::~SoleUserOfContext() { SoleUserContext = Previous; }
 
-bool SoleUserOfContext::isOpen(const ASTContext &Context) {
-  for (const SoleUserOfContext *Open = OpenSoleUser; Open; Open = Open->Outer)
-    if (&Open->Context == &Context)
-      return true;
-  return false;
-}
+bool SoleUserOfContext::isOpen(const ASTContext &Context) { return SoleUserContext == &Context; }
 
 LocalParents::ContextScope::~ContextScope() {
   if (Context)

@@ -9,11 +9,12 @@
 //
 // LocalParents maps one declaration at a time instead: the namespace-level declaration
 // whose text holds the node asked about (a function, a class with its inline members, a
-// template with its instantiations), the same parents clang's map records there. A node
-// that the declaration around its text does not hold (a member of a class template
-// instantiated from an out-of-line definition) is answered from a map of all user code.
-// The context's own map is not touched, so other checks that share the context are not
-// affected, except through contextSpansUserCode.
+// template with its instantiations), with the same traversal as clang's map. A node of an
+// instantiation that clang visits under its template's first declaration is looked up
+// there; any other node that the declaration around its text does not hold is answered
+// from a map of all user code. The context's own map is left alone, except by
+// contextCovering. PIXMAPCACHE_VERIFY_PARENTS=1 (test/checks/local-parents.test) compares
+// every answer with ASTContext::getParents.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PIXMAPCACHE_CHECKS_UTILS_LOCALPARENTS_H
@@ -149,8 +150,7 @@ public:
   static bool isOpen(const ASTContext &Context);
 
 private:
-  const ASTContext &Context;
-  SoleUserOfContext *const Outer;
+  const ASTContext *const Previous;
 };
 
 } // namespace tidy::pixmapcache
