@@ -238,7 +238,8 @@ CostOverflowCheck::CostOverflowCheck(StringRef Name, ClangTidyContext *Context)
       IntParametersAreDimensions(Options.get("IntParametersAreDimensions", true)),
       MinimumProductWidth(Options.get("MinimumProductWidth", 32U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+               areDiagsSelfContained()),
+      ChecksRunAlone(checksRunAlone(*Context)) {}
 
 CostOverflowCheck::~CostOverflowCheck() = default;
 
@@ -617,7 +618,7 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   }
 
   if (!Ranges)
-    Ranges = std::make_unique<ValueRanges>(Context, *Parents);
+    Ranges = std::make_unique<ValueRanges>(Context, *Parents, ChecksRunAlone);
   std::optional<OverflowSink> Sink = findSink(Product, Type, Function, Context, 0);
   if (!Sink)
     return;

@@ -59,6 +59,8 @@ private:
   const bool IntParametersAreDimensions;
   const unsigned MinimumProductWidth;
   utils::IncludeInserter Inserter;
+  /// No other check shares the AST context's parent map (checksRunAlone).
+  const bool ChecksRunAlone;
   std::unique_ptr<ValueRanges> Ranges;
   std::shared_ptr<LocalParents> Parents;
   /// Per (function, parameter): the cost argument inside it that the parameter is passed to.

@@ -1,6 +1,10 @@
 //===- LocalParents.cpp - parents of nodes in user code ----------------------===//
 #include "LocalParents.h"
 
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclObjC.h"
 #include "clang/AST/ExprCXX.h"
@@ -272,26 +276,26 @@ ParentNodes LocalParents::of(const DynTypedNode &Node) {
   return Parents;
 }
 
-namespace {
-/// The context of the innermost SoleUserOfContext open on this thread.
-thread_local const ASTContext *SoleUserContext = nullptr;
-} // namespace
-
-SoleUserOfContext::SoleUserOfContext(const ASTContext &Context) : Previous(SoleUserContext) {
-  SoleUserContext = &Context;
+bool checksRunAlone(const ClangTidyContext &Context) {
+  for (const auto &Entry : ClangTidyModuleRegistry::entries()) {
+    ClangTidyCheckFactories Factories;
+    Entry.instantiate()->addCheckFactories(Factories);
+    for (const auto &Factory : Factories)
+      if (!Factory.getKey().starts_with("pixmapcache-") &&
+          Context.isCheckEnabled(Factory.getKey()))
+        return false;
+  }
+  return true;
 }
-
-SoleUserOfContext::~SoleUserOfContext() { SoleUserContext = Previous; }
-
-bool SoleUserOfContext::isOpen(const ASTContext &Context) { return SoleUserContext == &Context; }
 
 LocalParents::ContextScope::~ContextScope() {
   if (Context)
     Context->setTraversalScope(Outer);
 }
 
-LocalParents::ContextScope LocalParents::contextCovering(const FunctionDecl &Function) {
-  if (!SoleUserOfContext::isOpen(Context)) {
+LocalParents::ContextScope LocalParents::contextCovering(const FunctionDecl &Function,
+                                                        bool ChecksRunAlone) {
+  if (!ChecksRunAlone) {
     contextSpansUserCode();
     return ContextScope();
   }

@@ -33,6 +33,9 @@
 namespace clang {
 class ASTContext;
 class FunctionDecl;
+namespace tidy {
+class ClangTidyContext;
+}
 namespace tidy::pixmapcache {
 
 /// The top-level declarations of the unit that are not in system headers.
@@ -79,14 +82,15 @@ public:
 
   /// Makes the context's own parent map, which clang's analyses ask (ExprMutationAnalyzer's
   /// matchers), cover `Function` at a low cost while the returned object lives:
-  /// - where a SoleUserOfContext is open (pixmapcache-scan), by limiting the context's
-  ///   traversal scope to the declaration around `Function`, given back afterwards;
+  /// - where the checks run alone (checksRunAlone: pixmapcache-scan, or clang-tidy with no
+  ///   other check), by limiting the context's traversal scope to the declaration around
+  ///   `Function`, given back afterwards;
   /// - otherwise, where the scope is the whole unit (clang-tidy), by limiting it to the
   ///   user's code until the end of the unit, so that the map does not span Qt's headers.
   ///   Other checks share the context there: each change of scope drops the map they may
   ///   have built. A scope that is already limited (clangd) stays.
   class ContextScope;
-  ContextScope contextCovering(const FunctionDecl &Function);
+  ContextScope contextCovering(const FunctionDecl &Function, bool ChecksRunAlone);
 
   /// The parents of the nodes of one or more declarations, as clang's map records them.
   class Map;
@@ -137,21 +141,9 @@ private:
   std::vector<Decl *> Outer;
 };
 
-/// Opened by a front end in which no matcher but the checks' runs on `Context`
-/// (pixmapcache-scan): LocalParents may then change the context's traversal scope for a
-/// moment, as contextCovering says.
-class SoleUserOfContext {
-public:
-  explicit SoleUserOfContext(const ASTContext &Context);
-  ~SoleUserOfContext();
-  SoleUserOfContext(const SoleUserOfContext &) = delete;
-  SoleUserOfContext &operator=(const SoleUserOfContext &) = delete;
-
-  static bool isOpen(const ASTContext &Context);
-
-private:
-  const ASTContext *const Previous;
-};
+/// Whether no check but the pixmapcache-* checks is enabled for the current file: then
+/// nothing but them asks the AST context for parents while they match.
+bool checksRunAlone(const ClangTidyContext &Context);
 
 } // namespace tidy::pixmapcache
 } // namespace clang

@@ -353,8 +353,9 @@ struct ValueRanges::FunctionInfo {
   llvm::DenseMap<const VarDecl *, std::vector<ValueWrite>> Writes;
 };
 
-ValueRanges::ValueRanges(ASTContext &Context, LocalParents &Parents)
-    : Context(Context), Parents(Parents), Graphs(std::make_unique<FunctionGraphs>(Context)) {}
+ValueRanges::ValueRanges(ASTContext &Context, LocalParents &Parents, bool ChecksRunAlone)
+    : Context(Context), Parents(Parents), ChecksRunAlone(ChecksRunAlone),
+      Graphs(std::make_unique<FunctionGraphs>(Context)) {}
 ValueRanges::~ValueRanges() = default;
 
 ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
@@ -387,7 +388,7 @@ bool ValueRanges::isUnchanged(const FunctionDecl *Function, const Decl *Var) {
   const FunctionInfo *Info = infoFor(Function);
   if (!Info)
     return false;
-  const LocalParents::ContextScope Scope = Parents.contextCovering(*Function);
+  const LocalParents::ContextScope Scope = Parents.contextCovering(*Function, ChecksRunAlone);
   return !Info->Mutations->isMutated(Var);
 }
 
@@ -396,7 +397,7 @@ std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, cons
   FunctionInfo *Info = Function ? infoFor(Function) : nullptr;
   if (!Info)
     return {};
-  const LocalParents::ContextScope Scope = Parents.contextCovering(*Function);
+  const LocalParents::ContextScope Scope = Parents.contextCovering(*Function, ChecksRunAlone);
   std::vector<GuardBound> Result = guardBoundsAt(*Info, At);
   for (const Expr *Operand : Operands)
     if (std::optional<ValueSubject> Subject = subjectOf(Operand))

@@ -77,8 +77,8 @@ class LocalParents;
 class ValueRanges {
 public:
   /// `Parents` keeps the context's parent map, which clang's ExprMutationAnalyzer asks,
-  /// small (LocalParents::contextCovering).
-  ValueRanges(ASTContext &Context, LocalParents &Parents);
+  /// small (LocalParents::contextCovering, told whether `ChecksRunAlone`).
+  ValueRanges(ASTContext &Context, LocalParents &Parents, bool ChecksRunAlone);
   ~ValueRanges();
 
   /// The subject `E` designates (through parentheses and casts), if any.
@@ -115,6 +115,7 @@ private:
 
   ASTContext &Context;
   LocalParents &Parents;
+  const bool ChecksRunAlone;
   std::unique_ptr<FunctionGraphs> Graphs;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionInfo>> Functions;
 };

@@ -156,17 +156,11 @@ private:
 /// the matchers would still visit all of Qt, and the first ancestor query of a check builds
 /// the parent map of the whole traversal scope: with Qt's headers in it, that was most of
 /// what the checks cost per unit (docs/benchmarks.md).
-/// No matcher but the checks' runs here, so the checks may narrow the scope further for a
-/// moment (LocalParents::contextCovering).
 class UserCodeScope : public ASTConsumer {
 public:
-  void Initialize(ASTContext &Context) override { SoleUser.emplace(Context); }
   void HandleTranslationUnit(ASTContext &Context) override {
     Context.setTraversalScope(clang::tidy::pixmapcache::userCodeDecls(Context));
   }
-
-private:
-  std::optional<clang::tidy::pixmapcache::SoleUserOfContext> SoleUser;
 };
 
 /// Records the unit's thread facts once the whole AST is there: those the off-thread check
