@@ -7,12 +7,16 @@ Usage: checker_bench.py --build BUILD_DIR --db SCAN_DIR [--db SCAN_DIR ...] [--u
 For a sample of N units from the compilation databases (SCAN_DIR/compile_commands.json, as
 tools/corpus.sh writes them), runs side by side, interleaved, R times each:
 
-  floor     clang++-19 -fsyntax-only with the unit's own arguments
-  tidy      clang-tidy-19 with one check that matches nothing (bugprone-no-escape):
-            clang-tidy's own fixed cost
-  builtin   clang-tidy-19 with the closest built-in checks
-  plugin    clang-tidy-19 --load libPixmapCacheTidy.so --checks=-*,pixmapcache-*
-  scan      pixmapcache-scan -j1 on the unit (all checks, cross-TU facts included)
+  floor      clang++-19 -fsyntax-only with the unit's own arguments
+  tidy-bare  clang-tidy-19 with a check that C++ does not enable (bugprone-no-escape,
+             Objective-C blocks only): clang-tidy parses the unit and runs no matcher
+  tidy       clang-tidy-19 with one check that matches only `throw` expressions
+             (cert-err60-cpp): clang-tidy's own fixed cost, that of any check with a
+             matcher, the traversal of the whole AST by its match finder included
+  builtin    clang-tidy-19 with the closest built-in checks
+  plugin     clang-tidy-19 --load libPixmapCacheTidy.so --checks=-*,pixmapcache-*
+  scan-bare  pixmapcache-scan -j1 --checks=-* on the unit: the scanner with no check
+  scan       pixmapcache-scan -j1 on the unit (all checks, cross-TU facts included)
 
 and prints per configuration the median CPU time (user + system of the child) relative to the
 floor, summed over the units, and the median peak memory (max RSS). CPU time, not wall time:
@@ -68,13 +72,16 @@ def unit_commands(build, db_dir, entry):
     path = os.path.join(entry["directory"], entry["file"])
     plugin = os.path.join(build, "lib", "libPixmapCacheTidy.so")
     tidy = ["clang-tidy-19", "--quiet", "-p", db_dir]
+    scan = [os.path.join(build, "bin", "pixmapcache-scan"), "-p", db_dir, "-j1",
+            "--fail-on=none", "-o", os.devnull]
     return {
         "floor": ["clang++-19", "-fsyntax-only", "-w"] + compile_args(entry) + [path],
-        "tidy": tidy + ["--checks=-*,bugprone-no-escape", path],
+        "tidy-bare": tidy + ["--checks=-*,bugprone-no-escape", path],
+        "tidy": tidy + ["--checks=-*,cert-err60-cpp", path],
         "builtin": tidy + [f"--checks=-*,{BUILTIN}", path],
         "plugin": tidy + [f"--load={plugin}", "--checks=-*,pixmapcache-*", path],
-        "scan": [os.path.join(build, "bin", "pixmapcache-scan"), "-p", db_dir, "-j1",
-                 "--fail-on=none", "-o", os.devnull, path],
+        "scan-bare": scan + ["--checks=-*", path],
+        "scan": scan + [path],
     }
 
 
@@ -105,7 +112,6 @@ def per_unit(args):
         print(f"run {run + 1}/{args.runs}: " +
               ", ".join(f"{c} {totals[c]:.1f}s" for c in configs), file=sys.stderr)
     floor = statistics.median(cpu["floor"])
-    tidy = statistics.median(cpu["tidy"])
     print(f"\n{len(units)} units, {args.runs} interleaved runs, median CPU seconds summed over "
           f"the units\n")
     print("| configuration | CPU s | / floor | over floor | peak RSS MiB (median) |")
@@ -114,24 +120,33 @@ def per_unit(args):
         m = statistics.median(cpu[c])
         print(f"| {c} | {m:.1f} | {m / floor:.3f} | {(m - floor) / floor * 100:+.1f} % | "
               f"{statistics.median(rss[c]):.0f} |")
-    plugin = statistics.median(cpu["plugin"])
-    builtin = statistics.median(cpu["builtin"])
-    print(f"\nour checks in clang-tidy (plugin - tidy): {(plugin - tidy) / floor * 100:+.1f} % "
-          f"of the floor; clang-tidy's fixed cost (tidy - floor): "
-          f"{(tidy - floor) / floor * 100:+.1f} %; built-ins (builtin - tidy): "
-          f"{(builtin - tidy) / floor * 100:+.1f} %")
-    print(f"scanner over the floor: {(statistics.median(cpu['scan']) - floor) / floor * 100:+.1f} %")
+    m = {c: statistics.median(cpu[c]) for c in configs}
+
+    def share(a, b):
+        return f"{(m[a] - m[b]) / floor * 100:+.1f} %"
+
+    print(f"\nof the floor: clang-tidy's fixed cost (tidy - floor) {share('tidy', 'floor')}, "
+          f"of which parsing through clang-tidy (tidy-bare - floor) {share('tidy-bare', 'floor')}; "
+          f"our checks in clang-tidy (plugin - tidy) {share('plugin', 'tidy')}; "
+          f"built-ins (builtin - tidy) {share('builtin', 'tidy')}")
+    print(f"scanner over the floor (scan - floor) {share('scan', 'floor')}: its fixed cost "
+          f"(scan-bare - floor) {share('scan-bare', 'floor')}, our checks and the cross-TU facts "
+          f"(scan - scan-bare) {share('scan', 'scan-bare')}")
     if args.per_unit:
-        print("\n| unit | floor s | plugin - tidy | tidy - floor | scan - floor |")
-        print("|---|---|---|---|---|")
+        print("\n| unit | floor s | tidy - floor | plugin - tidy | scan-bare - floor | scan - scan-bare |")
+        print("|---|---|---|---|---|---|")
         rows = []
         for _, entry in units:
-            m = {c: statistics.median(unit_cpu[(entry["file"], c)]) for c in configs}
-            rows.append((m["scan"] - m["floor"], entry["file"], m))
-        for _, name, m in sorted(rows, reverse=True):
-            f = m["floor"]
-            print(f"| {name} | {f:.2f} | {(m['plugin'] - m['tidy']) / f * 100:+.1f} % "
-                  f"| {(m['tidy'] - f) / f * 100:+.1f} % | {(m['scan'] - f) / f * 100:+.1f} % |")
+            u = {c: statistics.median(unit_cpu[(entry["file"], c)]) for c in configs}
+            rows.append((u["scan"] - u["floor"], entry["file"], u))
+        for _, name, u in sorted(rows, reverse=True):
+            f = u["floor"]
+
+            def pct(a, b):
+                return f"{(u[a] - u[b]) / f * 100:+.1f} %"
+
+            print(f"| {name} | {f:.2f} | {pct('tidy', 'floor')} | {pct('plugin', 'tidy')} "
+                  f"| {pct('scan-bare', 'floor')} | {pct('scan', 'scan-bare')} |")
 
 
 def project(args):
