@@ -73,65 +73,142 @@ using llvm::json::Array;
 using llvm::json::Object;
 using llvm::json::Value;
 
-Value toJson(const Position &P) {
-  return Object{{"file", P.File}, {"offset", P.Offset}, {"line", P.Line}, {"column", P.Column}};
-}
-
-Value toJson(const Finding &F) {
-  Array Notes, Fixes;
-  for (const Note &N : F.Notes)
-    Notes.push_back(Object{{"message", N.Message}, {"location", toJson(N.Where)}});
-  for (const clang::tooling::Replacement &R : F.Fixes)
-    Fixes.push_back(Object{{"file", R.getFilePath()},
-                           {"offset", R.getOffset()},
-                           {"length", R.getLength()},
-                           {"text", R.getReplacementText()}});
-  return Object{
-      {"check", F.Check},         {"level", F.Severity == Level::Error ? "error" : "warning"},
-      {"message", F.Message},     {"location", toJson(F.Where)},
-      {"lineText", F.LineText},   {"notes", std::move(Notes)},
-      {"fixes", std::move(Fixes)}};
-}
-
 /// Version 2: sites name their file through the `siteFiles` table.
 constexpr int64_t ShardFormat = 2;
 
-Value toJson(const UnitThreads &T) {
-  Array Functions, Entries, Sites;
-  for (const FunctionSummary &Fn : T.Summary.Functions) {
-    Array Calls, Uses, Overrides;
-    for (const std::string &O : Fn.Overrides)
-      Overrides.push_back(O);
-    for (const CallFact &C : Fn.Calls)
-      Calls.push_back(Array{C.Callee, C.CalleeName, C.Site, static_cast<int>(C.Kind)});
-    for (const GuiUseFact &U : Fn.GuiUses)
-      Uses.push_back(
-          Array{U.Site, static_cast<int>(U.Kind), static_cast<int>(U.Api), U.What, U.ApiName});
-    Functions.push_back(Object{{"id", Fn.Id},
-                               {"name", Fn.Name},
-                               {"overrides", std::move(Overrides)},
-                               {"calls", std::move(Calls)},
-                               {"guiUses", std::move(Uses)}});
-  }
-  for (const EntryFact &E : T.Summary.Entries)
-    Entries.push_back(Array{E.Function, E.Name, E.Site, static_cast<int>(E.Kind), E.Via});
-  // A unit of a project whose headers are user code has thousands of sites in a few files:
-  // each names its file by index into `siteFiles`, as [file, offset, line, column].
-  Array Files;
-  llvm::StringMap<unsigned> FileIndex;
-  for (const Position &P : T.Sites) {
-    auto [It, New] = FileIndex.try_emplace(P.File, Files.size());
-    if (New)
-      Files.push_back(P.File);
-    Sites.push_back(Array{It->second, P.Offset, P.Line, P.Column});
-  }
-  return Object{{"functions", std::move(Functions)},
-                {"entries", std::move(Entries)},
-                {"siteFiles", std::move(Files)},
-                {"sites", std::move(Sites)}};
-}
+/// Writes a unit's results as it goes: a unit whose headers are user code has thousands of
+/// functions, and building a json::Value of them first cost more than writing them.
+class ShardWriter {
+public:
+  explicit ShardWriter(llvm::raw_ostream &OS) : J(OS) {}
 
-/// Reads what toJson wrote; any mismatch is an error naming the path into the document.
+  void units(llvm::ArrayRef<UnitResult> Units) {
+    J.object([&] {
+      J.attribute("pixmapcacheScanShard", ShardFormat);
+      J.attributeArray("units", [&] {
+        for (const UnitResult &U : Units)
+          J.object([&] {
+            J.attribute("file", U.File);
+            J.attribute("failed", U.Failed);
+            J.attributeArray("findings", [&] {
+              for (const Finding &F : U.Findings)
+                finding(F);
+            });
+            if (U.Threads)
+              J.attributeObject("threads", [&] { threads(*U.Threads); });
+          });
+      });
+    });
+  }
+
+private:
+  void position(llvm::StringRef Key, const Position &P) {
+    J.attributeObject(Key, [&] {
+      J.attribute("file", P.File);
+      J.attribute("offset", P.Offset);
+      J.attribute("line", P.Line);
+      J.attribute("column", P.Column);
+    });
+  }
+
+  void finding(const Finding &F) {
+    J.object([&] {
+      J.attribute("check", F.Check);
+      J.attribute("level", F.Severity == Level::Error ? "error" : "warning");
+      J.attribute("message", F.Message);
+      position("location", F.Where);
+      J.attribute("lineText", F.LineText);
+      J.attributeArray("notes", [&] {
+        for (const Note &N : F.Notes)
+          J.object([&] {
+            J.attribute("message", N.Message);
+            position("location", N.Where);
+          });
+      });
+      J.attributeArray("fixes", [&] {
+        for (const clang::tooling::Replacement &R : F.Fixes)
+          J.object([&] {
+            J.attribute("file", R.getFilePath());
+            J.attribute("offset", R.getOffset());
+            J.attribute("length", R.getLength());
+            J.attribute("text", R.getReplacementText());
+          });
+      });
+    });
+  }
+
+  void threads(const UnitThreads &T) {
+    J.attributeArray("functions", [&] {
+      for (const FunctionSummary &Fn : T.Summary.Functions)
+        J.object([&] {
+          J.attribute("id", Fn.Id);
+          J.attribute("name", Fn.Name);
+          J.attributeArray("overrides", [&] {
+            for (const std::string &O : Fn.Overrides)
+              J.value(O);
+          });
+          J.attributeArray("calls", [&] {
+            for (const CallFact &C : Fn.Calls)
+              J.array([&] {
+                J.value(C.Callee);
+                J.value(C.CalleeName);
+                J.value(C.Site);
+                J.value(static_cast<int>(C.Kind));
+              });
+          });
+          J.attributeArray("guiUses", [&] {
+            for (const GuiUseFact &U : Fn.GuiUses)
+              J.array([&] {
+                J.value(U.Site);
+                J.value(static_cast<int>(U.Kind));
+                J.value(static_cast<int>(U.Api));
+                J.value(U.What);
+                J.value(U.ApiName);
+              });
+          });
+        });
+    });
+    J.attributeArray("entries", [&] {
+      for (const EntryFact &E : T.Summary.Entries)
+        J.array([&] {
+          J.value(E.Function);
+          J.value(E.Name);
+          J.value(E.Site);
+          J.value(static_cast<int>(E.Kind));
+          J.value(E.Via);
+        });
+    });
+    // A unit of a project whose headers are user code has thousands of sites in a few files:
+    // each names its file by index into `siteFiles`, as [file, offset, line, column].
+    std::vector<llvm::StringRef> Files;
+    llvm::StringMap<unsigned> FileIndex;
+    std::vector<unsigned> SiteFiles;
+    SiteFiles.reserve(T.Sites.size());
+    for (const Position &P : T.Sites) {
+      auto [It, New] = FileIndex.try_emplace(P.File, Files.size());
+      if (New)
+        Files.push_back(P.File);
+      SiteFiles.push_back(It->second);
+    }
+    J.attributeArray("siteFiles", [&] {
+      for (llvm::StringRef File : Files)
+        J.value(File);
+    });
+    J.attributeArray("sites", [&] {
+      for (size_t I = 0; I != T.Sites.size(); ++I)
+        J.array([&] {
+          J.value(SiteFiles[I]);
+          J.value(T.Sites[I].Offset);
+          J.value(T.Sites[I].Line);
+          J.value(T.Sites[I].Column);
+        });
+    });
+  }
+
+  llvm::json::OStream J;
+};
+
+/// Reads what ShardWriter wrote; any mismatch is an error naming the path into the document.
 class Reader {
 public:
   /// llvm::json reads no `unsigned`: through int64_t, range-checked.
@@ -311,18 +388,8 @@ private:
 
 } // namespace
 
-llvm::json::Value unitsToJson(llvm::ArrayRef<UnitResult> Units) {
-  Array Out;
-  for (const UnitResult &U : Units) {
-    Array Findings;
-    for (const Finding &F : U.Findings)
-      Findings.push_back(toJson(F));
-    Object Unit{{"file", U.File}, {"failed", U.Failed}, {"findings", std::move(Findings)}};
-    if (U.Threads)
-      Unit["threads"] = toJson(*U.Threads);
-    Out.push_back(std::move(Unit));
-  }
-  return Object{{"pixmapcacheScanShard", ShardFormat}, {"units", std::move(Out)}};
+void writeUnitsJson(llvm::raw_ostream &OS, llvm::ArrayRef<UnitResult> Units) {
+  ShardWriter(OS).units(Units);
 }
 
 llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &Shard) {

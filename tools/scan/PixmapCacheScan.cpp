@@ -536,7 +536,8 @@ int scan() {
   }
   if (ShardSpec) {
     if (llvm::Error E = writeTo(Output, [&](llvm::raw_ostream &OS) {
-          OS << llvm::formatv("{0}", unitsToJson(Results)) << '\n';
+          writeUnitsJson(OS, Results);
+          OS << '\n';
         }))
       return usageError(llvm::toString(std::move(E)));
     llvm::errs() << "pixmapcache-scan: shard " << ShardSpec->first << '/' << ShardSpec->second

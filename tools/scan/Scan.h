@@ -114,7 +114,7 @@ std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Units,
                                        clang::tidy::pixmapcache::OverrideScope Overrides);
 
 /// Shard files: the unit results, thread facts included, as JSON.
-llvm::json::Value unitsToJson(llvm::ArrayRef<UnitResult> Units);
+void writeUnitsJson(llvm::raw_ostream &OS, llvm::ArrayRef<UnitResult> Units);
 llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &Shard);
 
 struct Report {

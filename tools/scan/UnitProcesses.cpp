@@ -69,7 +69,9 @@ bool writeAll(int FD, llvm::StringRef Data) {
     std::signal(Signal, SIG_DFL);
   sigprocmask(SIG_SETMASK, &OriginalMask, nullptr);
   const UnitResult Result = scanUnit(Database, File, Options);
-  const std::string Json = llvm::formatv("{0}", unitsToJson(Result)).str();
+  std::string Json;
+  llvm::raw_string_ostream OS(Json);
+  writeUnitsJson(OS, Result);
   _exit(writeAll(Pipe, Json) ? 0 : 1);
 }
 
