@@ -153,9 +153,7 @@ private:
 
 /// Limits the traversal of everything after it to the declarations outside system headers,
 /// as clangd limits its checks to the main file. Every check skips system headers anyway, but
-/// the matchers would still visit all of Qt, and the first ancestor query of a check builds
-/// the parent map of the whole traversal scope: with Qt's headers in it, that was most of
-/// what the checks cost per unit (docs/benchmarks.md).
+/// the matchers would still visit all of Qt.
 class UserCodeScope : public ASTConsumer {
 public:
   void HandleTranslationUnit(ASTContext &Context) override {
