@@ -1,5 +1,6 @@
 //===- ValueRange.cpp -----------------------------------------------------===//
 #include "ValueRange.h"
+#include "CallSites.h"
 #include "FunctionGraphs.h"
 #include "LibraryFunctions.h"
 #include "LocalParents.h"
@@ -355,7 +356,8 @@ struct ValueRanges::FunctionInfo {
 
 ValueRanges::ValueRanges(ASTContext &Context, LocalParents &Parents, bool ChecksRunAlone)
     : Context(Context), Parents(Parents), ChecksRunAlone(ChecksRunAlone),
-      Graphs(std::make_unique<FunctionGraphs>(Context)) {}
+      Graphs(std::make_unique<FunctionGraphs>(Context)),
+      Calls(std::make_unique<CallSites>(Context)) {}
 ValueRanges::~ValueRanges() = default;
 
 ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
@@ -393,17 +395,66 @@ bool ValueRanges::isUnchanged(const FunctionDecl *Function, const Decl *Var) {
 }
 
 std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, const Stmt *At,
-                                              llvm::ArrayRef<const Expr *> Operands) {
+                                              llvm::ArrayRef<const Expr *> Operands,
+                                              unsigned CallDepth) {
   FunctionInfo *Info = Function ? infoFor(Function) : nullptr;
   if (!Info)
     return {};
-  const LocalParents::ContextScope Scope = Parents.contextCovering(*Function, ChecksRunAlone);
-  std::vector<GuardBound> Result = guardBoundsAt(*Info, At);
-  for (const Expr *Operand : Operands)
-    if (std::optional<ValueSubject> Subject = subjectOf(Operand))
+  std::vector<GuardBound> Result;
+  llvm::SmallVector<const ParmVarDecl *, 2> Parameters;
+  {
+    const LocalParents::ContextScope Scope = Parents.contextCovering(*Function, ChecksRunAlone);
+    Result = guardBoundsAt(*Info, At);
+    for (const Expr *Operand : Operands) {
+      std::optional<ValueSubject> Subject = subjectOf(Operand);
+      if (!Subject)
+        continue;
       if (std::optional<IntRange> Range = assignedRange(*Info, At, *Subject))
         Result.push_back({{*Subject}, *Range});
+      else if (const auto *Parameter = dyn_cast_or_null<ParmVarDecl>(Subject->Object);
+               Parameter && !Subject->Member && Parameter->getDeclContext() == Function &&
+               !Info->Mutations->isMutated(Parameter))
+        Parameters.push_back(Parameter);
+    }
+  }
+  // The callers' bounds come after the scope above is given back: each caller needs its own.
+  for (const ParmVarDecl *Parameter : Parameters)
+    if (std::optional<IntRange> Range = passedRange(Parameter, CallDepth))
+      Result.push_back({{ValueSubject{Parameter, nullptr}}, *Range});
   return Result;
+}
+
+/// The values that the callers pass to `Parameter`, when they are all known.
+std::optional<IntRange> ValueRanges::passedRange(const ParmVarDecl *Parameter,
+                                                 unsigned CallDepth) {
+  // Deep enough for a helper called from a helper; each level looks at every caller.
+  constexpr unsigned MaxCallDepth = 3;
+  if (CallDepth >= MaxCallDepth)
+    return std::nullopt;
+  if (CallDepth == 0)
+    if (auto Known = PassedRanges.find(Parameter); Known != PassedRanges.end())
+      return Known->second;
+  const auto *Function = dyn_cast<FunctionDecl>(Parameter->getDeclContext());
+  const std::vector<const CallExpr *> *Sites = Function ? Calls->allCallsOf(Function) : nullptr;
+  if (!Sites || Sites->empty() || !PassedInProgress.insert(Parameter).second)
+    return std::nullopt;
+  std::optional<IntRange> Range;
+  const unsigned Index = Parameter->getFunctionScopeIndex();
+  for (const CallExpr *Call : *Sites) {
+    if (Index >= Call->getNumArgs()) {
+      Range = std::nullopt;
+      break;
+    }
+    const Expr *Argument = Call->getArg(Index);
+    const std::vector<GuardBound> Bounds =
+        boundsAt(Parents.enclosingCallable(*Call), Argument, {Argument}, CallDepth + 1);
+    const IntRange Passed = rangeOf(Argument, Bounds, [](const Expr *) { return false; });
+    Range = Range ? Range->unite(Passed) : Passed;
+  }
+  PassedInProgress.erase(Parameter);
+  if (CallDepth == 0)
+    PassedRanges[Parameter] = Range;
+  return Range;
 }
 
 std::vector<GuardBound> ValueRanges::guardBoundsAt(const FunctionInfo &Info, const Stmt *At) {
@@ -569,7 +620,8 @@ IntRange ValueRanges::rangeOf(const Expr *E, llvm::ArrayRef<GuardBound> Bounds,
         Computed = {0, L.Lo >= 0 && R.Lo >= 0 ? std::min(L.Hi, R.Hi) : (L.Lo >= 0 ? L.Hi : R.Hi)};
       break;
     case BO_Shr:
-      if (L.Lo >= 0 && R.Lo == R.Hi && R.Lo >= 0 && R.Lo < 64)
+      // Arithmetic for negative values, as C++20 defines it and clang always did.
+      if (R.Lo == R.Hi && R.Lo >= 0 && R.Lo < 64)
         Computed = {L.Lo >> static_cast<int>(R.Lo), L.Hi >> static_cast<int>(R.Lo)};
       break;
     default:

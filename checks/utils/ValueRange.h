@@ -12,7 +12,9 @@
 // A local variable, or a field of one, that is assigned on every path to the use also gets the
 // union of the values assigned (`channels = hasAlpha ? 4 : 3;`, or 3 in one branch and 4 in the
 // other), unless something else may change it on the way: an increment, a compound
-// assignment, its address or a non-const reference taken.
+// assignment, its address or a non-const reference taken. A parameter that is never modified,
+// of a function that only its unit can call (CallSites.h), gets the union of the values its
+// callers pass, each bounded in its caller the same way, up to a few calls deep.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PIXMAPCACHE_CHECKS_UTILS_VALUERANGE_H
@@ -22,6 +24,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
 #include <optional>
@@ -32,9 +35,11 @@ class ASTContext;
 class Decl;
 class Expr;
 class FunctionDecl;
+class ParmVarDecl;
 class Stmt;
 namespace tidy::pixmapcache {
 
+class CallSites;
 class FunctionGraphs;
 
 /// A closed interval of integers. The bounds saturate far outside any 64-bit type, so a
@@ -89,10 +94,13 @@ public:
   bool isUnchanged(const FunctionDecl *Function, const Decl *Var);
 
   /// What is known at `At` in `Function`: the bounds that dominating guards put on
-  /// unchanging values, and those that the assignments reaching `At` put on the `Operands`
-  /// that are local variables or fields of local variables (see above).
+  /// unchanging values, those that the assignments reaching `At` put on the `Operands`
+  /// that are local variables or fields of local variables, and those that the callers put
+  /// on the `Operands` that are parameters (see above).
   std::vector<GuardBound> boundsAt(const FunctionDecl *Function, const Stmt *At,
-                                   llvm::ArrayRef<const Expr *> Operands);
+                                   llvm::ArrayRef<const Expr *> Operands) {
+    return boundsAt(Function, At, Operands, 0);
+  }
 
   /// The interval of `E` given `Bounds`. `NonNegative` tells which values the caller takes
   /// to be non-negative (sizes); it sees the expressions without parentheses and casts.
@@ -109,6 +117,10 @@ public:
 
 private:
   FunctionInfo *infoFor(const FunctionDecl *Function);
+  /// `CallDepth`: how many calls up from the first question this one is.
+  std::vector<GuardBound> boundsAt(const FunctionDecl *Function, const Stmt *At,
+                                   llvm::ArrayRef<const Expr *> Operands, unsigned CallDepth);
+  std::optional<IntRange> passedRange(const ParmVarDecl *Parameter, unsigned CallDepth);
   std::vector<GuardBound> guardBoundsAt(const FunctionInfo &Info, const Stmt *At);
   std::optional<IntRange> assignedRange(FunctionInfo &Info, const Stmt *At,
                                         const ValueSubject &Subject);
@@ -117,7 +129,13 @@ private:
   LocalParents &Parents;
   const bool ChecksRunAlone;
   std::unique_ptr<FunctionGraphs> Graphs;
+  std::unique_ptr<CallSites> Calls;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionInfo>> Functions;
+  /// passedRange's answers for the first question's parameters (CallDepth 0), which do not
+  /// depend on where the question came from.
+  llvm::DenseMap<const ParmVarDecl *, std::optional<IntRange>> PassedRanges;
+  /// The parameters whose callers are being looked at: a recursive call gives no bound.
+  llvm::SmallPtrSet<const ParmVarDecl *, 4> PassedInProgress;
 };
 
 } // namespace tidy::pixmapcache

@@ -1,0 +1,84 @@
+//===- CallSites.cpp ------------------------------------------------------===//
+#include "CallSites.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::pixmapcache {
+
+namespace {
+
+/// Collects the direct calls of one function, and stops at the first other use of its name.
+class NameUses : public RecursiveASTVisitor<NameUses> {
+public:
+  explicit NameUses(const FunctionDecl *Function) : Function(Function->getCanonicalDecl()) {}
+
+  // Instantiations run; the patterns they come from do not.
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    // Pre-order: the call is seen before the name it calls.
+    if (const auto *Callee = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
+        Callee && names(Callee)) {
+      Callees.insert(Callee);
+      if (!Call->isValueDependent() && !Call->isTypeDependent())
+        Calls.push_back(Call);
+    }
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) { return !names(Ref) || Callees.contains(Ref); }
+
+  std::vector<const CallExpr *> Calls;
+
+private:
+  bool names(const DeclRefExpr *Ref) const {
+    const auto *Named = dyn_cast<FunctionDecl>(Ref->getDecl());
+    return Named && Named->getCanonicalDecl() == Function;
+  }
+
+  const FunctionDecl *Function;
+  llvm::DenseSet<const DeclRefExpr *> Callees;
+};
+
+} // namespace
+
+const std::vector<const CallExpr *> *CallSites::allCallsOf(const FunctionDecl *Function) {
+  Function = Function->getCanonicalDecl();
+  auto It = Known.find(Function);
+  if (It == Known.end())
+    It = Known.try_emplace(Function, findCalls(Function)).first;
+  return It->second ? &*It->second : nullptr;
+}
+
+std::optional<std::vector<const CallExpr *>>
+CallSites::findCalls(const FunctionDecl *Function) {
+  if (isa<CXXMethodDecl>(Function) ||
+      Function->getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
+      Function->getFormalLinkage() != Linkage::Internal || Function->hasAttr<UsedAttr>())
+    return std::nullopt;
+  const SourceManager &SM = Context.getSourceManager();
+  const SourceLocation Declared = SM.getExpansionLoc(Function->getFirstDecl()->getBeginLoc());
+  if (Declared.isInvalid() || SM.isInSystemHeader(Declared))
+    return std::nullopt;
+  // Only the declarations from the first one on can name it; in translation order, which is
+  // the order of the unit's declarations.
+  NameUses Uses(Function);
+  bool After = false;
+  for (Decl *D : Context.getTranslationUnitDecl()->decls()) {
+    if (!After) {
+      const SourceLocation End = SM.getExpansionLoc(D->getEndLoc());
+      After = End.isValid() && !SM.isBeforeInTranslationUnit(End, Declared);
+    }
+    if (After && !Uses.TraverseDecl(D))
+      return std::nullopt;
+  }
+  return std::move(Uses.Calls);
+}
+
+} // namespace clang::tidy::pixmapcache
