@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -22,24 +23,46 @@ public:
   bool shouldVisitImplicitCode() const { return true; }
 
   bool VisitCallExpr(CallExpr *Call) {
+    // An argument that clang had to drop may have any value; the callee is then often left
+    // as a lookup.
+    if (Call->containsErrors())
+      return !mentions(Call->getCallee());
+    const auto *Callee = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
+    if (!Callee || !names(Callee->getDecl()))
+      return true;
     // Pre-order: the call is seen before the name it calls.
-    if (const auto *Callee = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
-        Callee && names(Callee)) {
-      Callees.insert(Callee);
-      if (!Call->isValueDependent() && !Call->isTypeDependent())
-        Calls.push_back(Call);
-    }
+    Callees.insert(Callee);
+    // A call in a template's pattern runs only as an instantiation, which is visited too.
+    if (!Call->isValueDependent() && !Call->isTypeDependent())
+      Calls.push_back(Call);
     return true;
   }
 
-  bool VisitDeclRefExpr(DeclRefExpr *Ref) { return !names(Ref) || Callees.contains(Ref); }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    return !names(Ref->getDecl()) || Callees.contains(Ref);
+  }
+
+  // A call that clang could not build (too few arguments) keeps the callee's name, often as
+  // a lookup, under a RecoveryExpr.
+  bool VisitRecoveryExpr(RecoveryExpr *Recovery) { return !mentions(Recovery); }
 
   std::vector<const CallExpr *> Calls;
 
 private:
-  bool names(const DeclRefExpr *Ref) const {
-    const auto *Named = dyn_cast<FunctionDecl>(Ref->getDecl());
+  bool names(const Decl *D) const {
+    const auto *Named = dyn_cast_or_null<FunctionDecl>(D);
     return Named && Named->getCanonicalDecl() == Function;
+  }
+
+  bool mentions(const Stmt *S) const {
+    if (!S)
+      return false;
+    if (const auto *Lookup = dyn_cast<OverloadExpr>(S))
+      return llvm::any_of(Lookup->decls(),
+                          [&](const NamedDecl *D) { return names(D->getUnderlyingDecl()); });
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      return names(Ref->getDecl());
+    return llvm::any_of(S->children(), [&](const Stmt *Child) { return mentions(Child); });
   }
 
   const FunctionDecl *Function;

@@ -14,6 +14,14 @@ qint64 unknownOperand(const QPixmap &pixmap) {
   return pixmap.width() * pixmap.height() * undeclaredDepth;
 }
 
+// A function only this unit can call, whose callers are half typed: an argument or a call
+// that clang had to drop bounds nothing, so the product stays reported.
+static qint64 helperArea(int width, int height) { return width * height; }
+// CHECK: :[[@LINE-1]]:58: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'helperArea' [pixmapcache-cost-overflow]
+qint64 halfTypedArgument() { return helperArea(64, undeclaredHeight); }
+qint64 missingArgument() { return helperArea(64); }
+qint64 typedCaller() { return helperArea(64, 64); }
+
 qint64 intact(const QPixmap &pixmap) {
   return pixmap.width() * pixmap.height() * pixmap.depth() / 8;
 }
