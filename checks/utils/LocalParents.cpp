@@ -1,9 +1,8 @@
 //===- LocalParents.cpp - parents of nodes in user code ----------------------===//
 #include "LocalParents.h"
+#include "RegisteredChecks.h"
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclObjC.h"
@@ -277,15 +276,9 @@ ParentNodes LocalParents::of(const DynTypedNode &Node) {
 }
 
 bool checksRunAlone(const ClangTidyContext &Context) {
-  for (const auto &Entry : ClangTidyModuleRegistry::entries()) {
-    ClangTidyCheckFactories Factories;
-    Entry.instantiate()->addCheckFactories(Factories);
-    for (const auto &Factory : Factories)
-      if (!Factory.getKey().starts_with("pixmapcache-") &&
-          Context.isCheckEnabled(Factory.getKey()))
-        return false;
-  }
-  return true;
+  return llvm::none_of(registeredCheckNames(), [&](const std::string &Name) {
+    return !llvm::StringRef(Name).starts_with("pixmapcache-") && Context.isCheckEnabled(Name);
+  });
 }
 
 LocalParents::ContextScope::~ContextScope() {

@@ -515,6 +515,10 @@ int scan() {
   }
 
   const ScanOptions Options{Checks.getValue()};
+  if (!Checks.empty() && !checkFilterKeepsAny(Checks))
+    llvm::errs() << "pixmapcache-scan: warning: --checks='" << Checks
+                 << "' turns every pixmapcache check off: the scan reports compiler errors "
+                    "only; name the checks to run, e.g. --checks='-*,pixmapcache-*'\n";
   const UniqueCommands Commands(*Database);
   Progress Bar(Units->size());
   bool Interrupted = false;

@@ -75,6 +75,10 @@ struct ScanOptions {
   std::string Checks; ///< --checks, applied after the .clang-tidy files; empty: none
 };
 
+/// Whether the --checks filter `Checks` leaves some pixmapcache check on (a .clang-tidy file
+/// may still turn it off for its directory).
+bool checkFilterKeepsAny(llvm::StringRef Checks);
+
 /// Runs the checks on one translation unit (every command the database has for `File`).
 /// Thread-safe: every call has its own clang-tidy context and file system.
 UnitResult scanUnit(const clang::tooling::CompilationDatabase &Database, llvm::StringRef File,

@@ -8,12 +8,14 @@
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
 #include "utils/LocalParents.h"
+#include "utils/RegisteredChecks.h"
 #include "utils/ThreadFacts.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
@@ -32,6 +34,7 @@ namespace pixmapcache::scan {
 
 using namespace clang;
 using namespace clang::tidy;
+using clang::tidy::pixmapcache::registeredCheckNames;
 using clang::tidy::pixmapcache::ThreadApis;
 using clang::tidy::pixmapcache::ThreadFacts;
 
@@ -66,6 +69,19 @@ makeOptionsProvider(const ScanOptions &Options,
   return std::make_unique<ScanOptionsProvider>(ClangTidyGlobalOptions(), std::move(Defaults),
                                                std::move(Overrides), std::move(FS));
 }
+
+} // namespace
+
+bool checkFilterKeepsAny(llvm::StringRef Checks) {
+  // The filter comes last, after the defaults and the .clang-tidy files: where it matches a
+  // name, its verdict stands; where it does not, the earlier ones decide ("*" stands for them).
+  const GlobList Kept(("*," + Checks).str());
+  return llvm::any_of(registeredCheckNames(), [&](const std::string &Name) {
+    return llvm::StringRef(Name).starts_with("pixmapcache-") && Kept.contains(Name);
+  });
+}
+
+namespace {
 
 /// Reads sources once per unit to turn offsets into lines and columns.
 class SourceFiles {
