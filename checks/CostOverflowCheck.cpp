@@ -230,6 +230,32 @@ bool isRowBitsOfOneImage(ArrayRef<const Expr *> Operands) {
          (A->first == "depth" && B->first == "width");
 }
 
+/// The same invariant makes a bound on an image's depth a bound on its width:
+/// `image.width() * 3` under `if (image.depth() == 32)` fits `int`.
+void addWidthsBoundByDepth(ArrayRef<const Expr *> Operands, std::vector<GuardBound> &Bounds,
+                           const ASTContext &Context) {
+  const __int128 RowBitsLimit =
+      (static_cast<__int128>(1) << (Context.getIntWidth(Context.IntTy) - 1)) - 1 - 31;
+  for (const Expr *Operand : Operands) {
+    const auto Accessor = imageAccessor(Operand);
+    const std::optional<ValueSubject> Width = ValueRanges::subjectOf(Operand);
+    if (!Accessor || Accessor->first != "width" || !Width || !Width->Object)
+      continue;
+    std::optional<__int128> LeastDepth;
+    for (const GuardBound &Bound : Bounds) {
+      if (Bound.Factors.size() != 1 || Bound.Factors[0].Object != Width->Object ||
+          Bound.Range.Lo < 1)
+        continue;
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Bound.Factors[0].Member);
+      if (Method && Method->getIdentifier() && Method->getName() == "depth" &&
+          Method->getParent()->getQualifiedNameAsString() == "QImage")
+        LeastDepth = std::max(LeastDepth.value_or(1), Bound.Range.Lo);
+    }
+    if (LeastDepth)
+      Bounds.push_back({{*Width}, {0, RowBitsLimit / *LeastDepth}});
+  }
+}
+
 } // namespace
 
 CostOverflowCheck::CostOverflowCheck(StringRef Name, ClangTidyContext *Context)
@@ -622,7 +648,8 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<OverflowSink> Sink = findSink(Product, Type, Function, Context, 0);
   if (!Sink)
     return;
-  const std::vector<GuardBound> Bounds = Ranges->boundsAt(Function, Product, Operands);
+  std::vector<GuardBound> Bounds = Ranges->boundsAt(Function, Product, Operands);
+  addWidthsBoundByDepth(Operands, Bounds, Context);
   auto NonNegative = [&](const Expr *E) { return isDimensionLike(E); };
   if (!Ranges->productMayOverflow(Operands, Type, Bounds, NonNegative))
     return;

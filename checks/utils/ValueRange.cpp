@@ -287,7 +287,7 @@ struct GuardEdge {
 /// A place where a local variable, or one of its fields, may get a new value.
 struct ValueWrite {
   enum Kind {
-    Assignment, ///< `x = value`: the value is `Value`
+    Assignment, ///< `x = value`: the value is `Value`, or unknown (null) for a class's `operator=`
     Update,     ///< `x += ...`, `++x`: a value computed from the old one
     Escape,     ///< its address or a non-const reference taken, a non-const method called:
                 ///< from here on, other code may change it at any time
@@ -295,7 +295,7 @@ struct ValueWrite {
   Kind How;
   const Stmt *Where;
   const Decl *Member; ///< the field written; null for the whole variable
-  const Expr *Value;  ///< for an assignment
+  const Expr *Value;  ///< for an assignment of a built-in type
 };
 
 /// Every write to `Var` in `Body`, found from its references.
@@ -331,6 +331,15 @@ std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const Par
         Writes.push_back({ValueWrite::Update, Binary, Member, nullptr});
       continue;
     }
+    // A class's assignment operator replaces the object's value; it does not keep its address.
+    if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Above);
+        Operator && Operator->isAssignmentOp() && Operator->getNumArgs() == 2 &&
+        Operator->getArg(0)->IgnoreParens() == Target) {
+      Writes.push_back({Operator->getOperator() == OO_Equal ? ValueWrite::Assignment
+                                                            : ValueWrite::Update,
+                        Operator, Member, nullptr});
+      continue;
+    }
     if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Above);
         Unary && Unary->isIncrementDecrementOp()) {
       Writes.push_back({ValueWrite::Update, Unary, Member, nullptr});
@@ -353,6 +362,69 @@ struct ValueRanges::FunctionInfo {
   std::unique_ptr<ParentMap> Parents;
   llvm::DenseMap<const VarDecl *, std::vector<ValueWrite>> Writes;
 };
+
+namespace {
+
+const std::vector<ValueWrite> &writesIn(ValueRanges::FunctionInfo &Info, const VarDecl *Var) {
+  auto [Cached, First] = Info.Writes.try_emplace(Var);
+  if (First) {
+    if (!Info.Parents)
+      Info.Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Info.Body));
+    Cached->second = writesOf(Var, Info.Body, *Info.Parents, *Info.Mutations);
+  }
+  return Cached->second;
+}
+
+/// Whether `Var` may get a new value after the guard `Edge` and before `At`, which the edge
+/// dominates: a write on a path from the edge to `At` that does not pass the edge again (where
+/// it does, the guard checks the new value). An escape counts wherever it is: through the
+/// pointer or reference that escaped, any later call may change `Var`.
+bool writtenAfterGuard(ValueRanges::FunctionInfo &Info, const GuardEdge &Edge, const Stmt *At,
+                       const VarDecl *Var) {
+  const FunctionGraph &Graph = *Info.Graph;
+  const ElementPosition Use = Graph.StmtPositions.lookup(At);
+  const CFGBlock *Start = Edge.Successor < Edge.From->succ_size()
+                              ? Edge.From->succs().begin()[Edge.Successor].getReachableBlock()
+                              : nullptr;
+  if (!Use.Block || !Start)
+    return true;
+  auto Closure = [&](const CFGBlock *From, bool Forward) {
+    llvm::DenseSet<const CFGBlock *> Seen;
+    llvm::SmallVector<const CFGBlock *, 16> Work{From};
+    while (!Work.empty()) {
+      const CFGBlock *Block = Work.pop_back_val();
+      for (const CFGBlock::AdjacentBlock &Next : Forward ? Block->succs() : Block->preds()) {
+        const CFGBlock *Reached = Next.getReachableBlock();
+        if (!Reached || (!Forward && Block == Start && Reached == Edge.From))
+          continue; // backwards, the guard edge is not crossed
+        if (Seen.insert(Reached).second)
+          Work.push_back(Reached);
+      }
+    }
+    return Seen;
+  };
+  std::optional<llvm::DenseSet<const CFGBlock *>> AfterEdge, BeforeUse;
+  for (const ValueWrite &Write : writesIn(Info, Var)) {
+    if (Write.How == ValueWrite::Escape)
+      return true;
+    const ElementPosition Where = Graph.StmtPositions.lookup(Write.Where);
+    if (!Where.Block)
+      return true; // in a lambda: it may run at any time
+    if (!AfterEdge) {
+      AfterEdge = Closure(Start, /*Forward=*/true);
+      AfterEdge->insert(Start);
+      // The blocks from which a path of at least one edge leads to the use's block.
+      BeforeUse = Closure(Use.Block, /*Forward=*/false);
+    }
+    if (AfterEdge->contains(Where.Block) &&
+        (BeforeUse->contains(Where.Block) ||
+         (Where.Block == Use.Block && Where.Index < Use.Index)))
+      return true;
+  }
+  return false;
+}
+
+} // namespace
 
 ValueRanges::ValueRanges(ASTContext &Context, LocalParents &Parents, bool ChecksRunAlone)
     : Context(Context), Parents(Parents), ChecksRunAlone(ChecksRunAlone),
@@ -457,7 +529,7 @@ std::optional<IntRange> ValueRanges::passedRange(const ParmVarDecl *Parameter,
   return Range;
 }
 
-std::vector<GuardBound> ValueRanges::guardBoundsAt(const FunctionInfo &Info, const Stmt *At) {
+std::vector<GuardBound> ValueRanges::guardBoundsAt(FunctionInfo &Info, const Stmt *At) {
   std::vector<GuardBound> Result;
   const CFGBlock *Target = Info.Graph->StmtPositions.lookup(At).Block;
   if (Info.Guards.empty() || !Target)
@@ -485,7 +557,10 @@ std::vector<GuardBound> ValueRanges::guardBoundsAt(const FunctionInfo &Info, con
       continue;
     for (const GuardBound &Bound : Edge.Bounds) {
       const bool Unchanged = llvm::all_of(Bound.Factors, [&](const ValueSubject &Factor) {
-        return !Factor.Object || !Info.Mutations->isMutated(Factor.Object);
+        if (!Factor.Object || !Info.Mutations->isMutated(Factor.Object))
+          return true;
+        const auto *Var = dyn_cast<VarDecl>(Factor.Object);
+        return Var && !writtenAfterGuard(Info, Edge, At, Var);
       });
       if (Unchanged)
         Result.push_back(Bound);
@@ -509,14 +584,8 @@ std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stm
   if (!Use.Block || !Declared.Block)
     return std::nullopt;
 
-  auto [Cached, First] = Info.Writes.try_emplace(Var);
-  if (First) {
-    if (!Info.Parents)
-      Info.Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Info.Body));
-    Cached->second = writesOf(Var, Info.Body, *Info.Parents, *Info.Mutations);
-  }
   llvm::DenseMap<std::pair<const CFGBlock *, unsigned>, const ValueWrite *> WriteAt;
-  for (const ValueWrite &Write : Cached->second) {
+  for (const ValueWrite &Write : writesIn(Info, Var)) {
     if (Write.Member && Write.Member != Subject.Member)
       continue; // another field
     const ElementPosition Where = Graph.StmtPositions.lookup(Write.Where);
@@ -559,6 +628,8 @@ std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stm
           (!Here.Assigned && (Write->How == ValueWrite::Update || Write->Member != Subject.Member)))
         return std::nullopt; // a whole-object assignment sets the field to an unknown value
       if (!Here.Assigned && Write->How == ValueWrite::Assignment) {
+        if (!Write->Value)
+          return std::nullopt;
         Include(Write->Value);
         Here.Assigned = true;
       }

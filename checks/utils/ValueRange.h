@@ -121,7 +121,7 @@ private:
   std::vector<GuardBound> boundsAt(const FunctionDecl *Function, const Stmt *At,
                                    llvm::ArrayRef<const Expr *> Operands, unsigned CallDepth);
   std::optional<IntRange> passedRange(const ParmVarDecl *Parameter, unsigned CallDepth);
-  std::vector<GuardBound> guardBoundsAt(const FunctionInfo &Info, const Stmt *At);
+  std::vector<GuardBound> guardBoundsAt(FunctionInfo &Info, const Stmt *At);
   std::optional<IntRange> assignedRange(FunctionInfo &Info, const Stmt *At,
                                         const ValueSubject &Subject);
 

@@ -1,0 +1,145 @@
+// RUN: %check_tidy %s pixmapcache-cost-overflow %t -- -std=c++17 %qt_flags
+// RUN: %clangxx -std=c++17 -fsyntax-only %qt_flags %t.cpp
+
+// A guard holds for a value that is written elsewhere in the function, as long as no write
+// can come between the guard and the product: writes before the guard are what it checks,
+// writes after the product do not reach it unless a path leads back to the product without
+// the guard. QImage's `width() * depth()` invariant turns a guard on an image's depth into a
+// bound on its width (reduced from Qt's qbmphandler.cpp, see docs/real-world-results.md).
+
+#include <QtGui/QImage>
+
+int readWidth();
+void readInto(int *value);
+
+// The image is assigned in every branch above the guard, and not after it.
+qint64 bmpRowBytes(const QImage &img) {
+  QImage image;
+  switch (img.format()) {
+  case QImage::Format_Mono:
+  case QImage::Format_RGB32:
+    image = img;
+    break;
+  default:
+    image = img.convertToFormat(QImage::Format_RGB32);
+    break;
+  }
+  qint64 rowBytes;
+  if (image.depth() == 32)
+    rowBytes = ((image.width() * 24 + 31) / 32) * 4;
+  else
+    rowBytes = image.width() * 3;
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') variable 'rowBytes' [pixmapcache-cost-overflow]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+    // CHECK-MESSAGES: :[[@LINE-3]]:16: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+    // CHECK-FIXES: rowBytes = static_cast<qint64>(image.width()) * 3;
+  return rowBytes;
+}
+
+// Each side is checked before its product; the write after the product is checked again on
+// the next iteration.
+qint64 totalArea(const int *sides, int count, int height) {
+  if (height < 0 || height > 4096)
+    return 0;
+  qint64 total = 0;
+  for (int i = 0; i < count; ++i) {
+    int side = sides[i];
+    if (side < 0 || side > 4096)
+      continue;
+    total += side * height;
+    side = 0;
+  }
+  return total;
+}
+
+// Written before the guard: the guard checks the new value.
+qint64 clampedArea(int height) {
+  int width = readWidth();
+  width = qMax(width, 1);
+  if (width > 8192 || height < 0 || height > 8192)
+    return 0;
+  return width * height;
+}
+
+// Written at the end of a loop that goes back through the guard.
+qint64 tiledBytes(int first) {
+  qint64 total = 0;
+  int side = first;
+  while (true) {
+    if (side < 0 || side > 4096)
+      break;
+    total += side * side * 4;
+    side = readWidth();
+  }
+  return total;
+}
+
+// Look-alikes that stay reported.
+
+// Written between the guard and the product.
+qint64 rereadArea(int height) {
+  int width = readWidth();
+  if (width > 8192 || height < 0 || height > 8192)
+    return 0;
+  width = readWidth();
+  return width * height;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'rereadArea' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-FIXES: return static_cast<qint64>(width) * height;
+}
+
+// Written after the product, in a loop that comes back to it without the guard.
+qint64 doublingBytes(int side) {
+  if (side < 0 || side > 4096)
+    return 0;
+  qint64 total = 0;
+  for (int level = 0; level < 20; ++level) {
+    total += side * side * 4;
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') variable 'total' [pixmapcache-cost-overflow]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+    // CHECK-MESSAGES: :[[@LINE-3]]:14: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+    // CHECK-FIXES: total += static_cast<qint64>(side) * side * 4;
+    side *= 2;
+  }
+  return total;
+}
+
+// An alias taken before the guard writes after it.
+qint64 aliasedArea(int height) {
+  int width = 0;
+  int *alias = &width;
+  readInto(alias);
+  if (width > 8192 || height < 0 || height > 8192)
+    return 0;
+  *alias = readWidth();
+  return width * height;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'aliasedArea' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-FIXES: return static_cast<qint64>(width) * height;
+}
+
+// The image is replaced between the depth guard and the product.
+qint64 replacedImage(QImage image, const QImage &other) {
+  if (image.depth() != 32)
+    return 0;
+  image = other;
+  return image.width() * 24;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'replacedImage' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-FIXES: return static_cast<qint64>(image.width()) * 24;
+}
+
+// A non-const call may change the image's depth.
+qint64 convertedImage(QImage image) {
+  if (image.depth() != 32)
+    return 0;
+  image.convertTo(QImage::Format_Mono);
+  return image.width() * 24;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'convertedImage' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-FIXES: return static_cast<qint64>(image.width()) * 24;
+}
