@@ -5,6 +5,7 @@
 #include "llvm/ADT/StringRef.h"
 
 namespace clang {
+class CXXOperatorCallExpr;
 class FunctionDecl;
 namespace tidy::pixmapcache {
 
@@ -12,6 +13,10 @@ namespace tidy::pixmapcache {
 /// `std::min`, `qMax`), or "" for any other function: the checks know a handful of library
 /// functions by name and must not mistake a user's `mylib::realloc` for one.
 llvm::StringRef libraryName(const FunctionDecl *Callee);
+
+/// Whether `Call` is `stream >> value` on a QDataStream, a QTextStream or a std::istream: it
+/// gives `value` a new value and keeps no reference to it.
+bool isStreamExtraction(const CXXOperatorCallExpr *Call);
 
 } // namespace tidy::pixmapcache
 } // namespace clang

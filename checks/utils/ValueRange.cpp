@@ -331,14 +331,20 @@ std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const Par
         Writes.push_back({ValueWrite::Update, Binary, Member, nullptr});
       continue;
     }
-    // A class's assignment operator replaces the object's value; it does not keep its address.
+    // A class's assignment operator replaces the object's value, and `stream >> value` reads
+    // one; neither keeps its address.
     if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Above);
-        Operator && Operator->isAssignmentOp() && Operator->getNumArgs() == 2 &&
-        Operator->getArg(0)->IgnoreParens() == Target) {
-      Writes.push_back({Operator->getOperator() == OO_Equal ? ValueWrite::Assignment
-                                                            : ValueWrite::Update,
-                        Operator, Member, nullptr});
-      continue;
+        Operator && Operator->getNumArgs() == 2) {
+      if (Operator->isAssignmentOp() && Operator->getArg(0)->IgnoreParens() == Target) {
+        Writes.push_back({Operator->getOperator() == OO_Equal ? ValueWrite::Assignment
+                                                              : ValueWrite::Update,
+                          Operator, Member, nullptr});
+        continue;
+      }
+      if (isStreamExtraction(Operator) && Operator->getArg(1)->IgnoreParens() == Target) {
+        Writes.push_back({ValueWrite::Assignment, Operator, Member, nullptr});
+        continue;
+      }
     }
     if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Above);
         Unary && Unary->isIncrementDecrementOp()) {

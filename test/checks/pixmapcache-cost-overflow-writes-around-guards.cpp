@@ -7,7 +7,9 @@
 // the guard. QImage's `width() * depth()` invariant turns a guard on an image's depth into a
 // bound on its width (reduced from Qt's qbmphandler.cpp, see docs/real-world-results.md).
 
+#include <QtCore/QDataStream>
 #include <QtGui/QImage>
+#include <istream>
 
 int readWidth();
 void readInto(int *value);
@@ -74,7 +76,54 @@ qint64 tiledBytes(int first) {
   return total;
 }
 
+// Read from a stream, then checked: the stream keeps no reference to what it read into.
+qint64 streamedArea(QDataStream &stream) {
+  qint32 width, height;
+  stream >> width >> height;
+  if (width < 0 || height < 0 || width > 8192 || height > 8192)
+    return 0;
+  return width * height;
+}
+
+qint64 parsedArea(std::istream &in) {
+  int width = 0, height = 0;
+  in >> width >> height;
+  if (width < 0 || height < 0 || width > 8192 || height > 8192)
+    return 0;
+  return width * height;
+}
+
 // Look-alikes that stay reported.
+
+// Read again between the guard and the product.
+qint64 streamedTwice(QDataStream &stream) {
+  qint32 width, height;
+  stream >> width >> height;
+  if (width < 0 || height < 0 || width > 8192 || height > 8192)
+    return 0;
+  stream >> width;
+  return width * height;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'qint32' (aka 'int') can overflow before its result is returned as 'qint64' (aka 'long long') from 'streamedTwice' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'qint32' (aka 'int') result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-FIXES: return static_cast<qint64>(width) * height;
+}
+
+// A reader of the application's own may keep the reference it was given.
+struct Reader {
+  Reader &operator>>(int &value);
+};
+qint64 readerArea(Reader &reader, int height) {
+  int width = 0;
+  reader >> width;
+  if (width < 0 || width > 8192 || height < 0 || height > 8192)
+    return 0;
+  return width * height;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'readerArea' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-FIXES: return static_cast<qint64>(width) * height;
+}
 
 // Written between the guard and the product.
 qint64 rereadArea(int height) {
