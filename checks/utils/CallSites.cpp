@@ -13,10 +13,18 @@ namespace clang::tidy::pixmapcache {
 
 namespace {
 
-/// Collects the direct calls of one function, and stops at the first other use of its name.
+/// Whether every use of `Function` can be in the unit and is worth collecting.
+bool onlyUnitCanCall(const FunctionDecl *Function) {
+  return !isa<CXXMethodDecl>(Function) &&
+         Function->getTemplatedKind() == FunctionDecl::TK_NonTemplate &&
+         Function->getFormalLinkage() == Linkage::Internal && !Function->hasAttr<UsedAttr>();
+}
+
+/// Collects the direct calls of the functions only their unit can call, and marks those
+/// whose names are used otherwise.
 class NameUses : public RecursiveASTVisitor<NameUses> {
 public:
-  explicit NameUses(const FunctionDecl *Function) : Function(Function->getCanonicalDecl()) {}
+  explicit NameUses(std::map<const FunctionDecl *, CallSites::Uses> &Found) : Found(Found) {}
 
   // Instantiations run; the patterns they come from do not.
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -25,47 +33,59 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     // An argument that clang had to drop may have any value; the callee is then often left
     // as a lookup.
-    if (Call->containsErrors())
-      return !mentions(Call->getCallee());
+    if (Call->containsErrors()) {
+      markNamed(Call->getCallee());
+      return true;
+    }
     const auto *Callee = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
-    if (!Callee || !names(Callee->getDecl()))
+    const FunctionDecl *Function = Callee ? candidate(Callee->getDecl()) : nullptr;
+    if (!Function)
       return true;
     // Pre-order: the call is seen before the name it calls.
     Callees.insert(Callee);
     // A call in a template's pattern runs only as an instantiation, which is visited too.
     if (!Call->isValueDependent() && !Call->isTypeDependent())
-      Calls.push_back(Call);
+      Found[Function].Calls.push_back(Call);
     return true;
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    return !names(Ref->getDecl()) || Callees.contains(Ref);
+    if (const FunctionDecl *Function = candidate(Ref->getDecl());
+        Function && !Callees.contains(Ref))
+      Found[Function].Unknown = true;
+    return true;
   }
 
   // A call that clang could not build (too few arguments) keeps the callee's name, often as
   // a lookup, under a RecoveryExpr.
-  bool VisitRecoveryExpr(RecoveryExpr *Recovery) { return !mentions(Recovery); }
-
-  std::vector<const CallExpr *> Calls;
+  bool VisitRecoveryExpr(RecoveryExpr *Recovery) {
+    markNamed(Recovery);
+    return true;
+  }
 
 private:
-  bool names(const Decl *D) const {
-    const auto *Named = dyn_cast_or_null<FunctionDecl>(D);
-    return Named && Named->getCanonicalDecl() == Function;
+  static const FunctionDecl *candidate(const Decl *D) {
+    const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
+    return Function && onlyUnitCanCall(Function) ? Function->getCanonicalDecl() : nullptr;
   }
 
-  bool mentions(const Stmt *S) const {
+  void markNamed(const Stmt *S) {
     if (!S)
-      return false;
-    if (const auto *Lookup = dyn_cast<OverloadExpr>(S))
-      return llvm::any_of(Lookup->decls(),
-                          [&](const NamedDecl *D) { return names(D->getUnderlyingDecl()); });
+      return;
+    if (const auto *Lookup = dyn_cast<OverloadExpr>(S)) {
+      for (const NamedDecl *D : Lookup->decls())
+        if (const FunctionDecl *Function = candidate(D->getUnderlyingDecl()))
+          Found[Function].Unknown = true;
+      return;
+    }
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      return names(Ref->getDecl());
-    return llvm::any_of(S->children(), [&](const Stmt *Child) { return mentions(Child); });
+      if (const FunctionDecl *Function = candidate(Ref->getDecl()))
+        Found[Function].Unknown = true;
+    for (const Stmt *Child : S->children())
+      markNamed(Child);
   }
 
-  const FunctionDecl *Function;
+  std::map<const FunctionDecl *, CallSites::Uses> &Found;
   llvm::DenseSet<const DeclRefExpr *> Callees;
 };
 
@@ -73,35 +93,34 @@ private:
 
 const std::vector<const CallExpr *> *CallSites::allCallsOf(const FunctionDecl *Function) {
   Function = Function->getCanonicalDecl();
-  auto It = Known.find(Function);
-  if (It == Known.end())
-    It = Known.try_emplace(Function, findCalls(Function)).first;
-  return It->second ? &*It->second : nullptr;
-}
-
-std::optional<std::vector<const CallExpr *>>
-CallSites::findCalls(const FunctionDecl *Function) {
-  if (isa<CXXMethodDecl>(Function) ||
-      Function->getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
-      Function->getFormalLinkage() != Linkage::Internal || Function->hasAttr<UsedAttr>())
-    return std::nullopt;
+  if (!onlyUnitCanCall(Function))
+    return nullptr;
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation Declared = SM.getExpansionLoc(Function->getFirstDecl()->getBeginLoc());
   if (Declared.isInvalid() || SM.isInSystemHeader(Declared))
-    return std::nullopt;
-  // Only the declarations from the first one on can name it; in translation order, which is
-  // the order of the unit's declarations.
-  NameUses Uses(Function);
-  bool After = false;
-  for (Decl *D : Context.getTranslationUnitDecl()->decls()) {
-    if (!After) {
-      const SourceLocation End = SM.getExpansionLoc(D->getEndLoc());
-      After = End.isValid() && !SM.isBeforeInTranslationUnit(End, Declared);
-    }
-    if (After && !Uses.TraverseDecl(D))
-      return std::nullopt;
+    return nullptr;
+  if (Decls.empty()) {
+    const auto Unit = Context.getTranslationUnitDecl()->decls();
+    Decls.assign(Unit.begin(), Unit.end());
+    Traversed = Decls.size();
   }
-  return std::move(Uses.Calls);
+  // The first declaration that does not end before the function's first declaration: the
+  // one that holds it.
+  std::size_t First = 0;
+  while (First < Traversed) {
+    const SourceLocation End = SM.getExpansionLoc(Decls[First]->getEndLoc());
+    if (End.isValid() && !SM.isBeforeInTranslationUnit(End, Declared))
+      break;
+    ++First;
+  }
+  if (First < Traversed) {
+    NameUses Visitor(Found);
+    for (std::size_t I = First; I != Traversed; ++I)
+      Visitor.TraverseDecl(Decls[I]);
+    Traversed = First;
+  }
+  const Uses &Seen = Found[Function];
+  return Seen.Unknown ? nullptr : &Seen.Calls;
 }
 
 } // namespace clang::tidy::pixmapcache

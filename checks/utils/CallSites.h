@@ -10,14 +10,14 @@
 #ifndef PIXMAPCACHE_CHECKS_UTILS_CALLSITES_H
 #define PIXMAPCACHE_CHECKS_UTILS_CALLSITES_H
 
-#include "llvm/ADT/DenseMap.h"
-
-#include <optional>
+#include <cstddef>
+#include <map>
 #include <vector>
 
 namespace clang {
 class ASTContext;
 class CallExpr;
+class Decl;
 class FunctionDecl;
 namespace tidy::pixmapcache {
 
@@ -28,14 +28,24 @@ public:
   /// Every call of `Function` in the unit, or null when it may have calls that cannot be
   /// seen: it is not a free, non-template function with internal linkage outside system
   /// headers, it is marked `used` (the assembler may call it), or its name is used other
-  /// than as a callee (its address is taken).
+  /// than as a callee (its address is taken, or a call clang could not build names it).
+  /// Valid as long as this object.
   const std::vector<const CallExpr *> *allCallsOf(const FunctionDecl *Function);
 
-private:
-  std::optional<std::vector<const CallExpr *>> findCalls(const FunctionDecl *Function);
+  struct Uses {
+    std::vector<const CallExpr *> Calls;
+    bool Unknown = false; ///< some use is not a call that can be seen
+  };
 
+private:
   ASTContext &Context;
-  llvm::DenseMap<const FunctionDecl *, std::optional<std::vector<const CallExpr *>>> Known;
+  /// The unit's declarations, in translation order; filled on the first question.
+  std::vector<Decl *> Decls;
+  /// Decls[Traversed, end) have been looked at, for the uses of every such function: a
+  /// function is only named from its first declaration on, so each question about an
+  /// earlier function traverses only the declarations before those already seen.
+  std::size_t Traversed = 0;
+  std::map<const FunctionDecl *, Uses> Found; ///< by canonical declaration; stable addresses
 };
 
 } // namespace tidy::pixmapcache

@@ -8,6 +8,19 @@
 
 #include <QtGui/QRgba64>
 
+// First in the file, so that the first question is about `paddedRow`: `scaledRow` is declared
+// before it and defined after it, and its caller that passes anything sits between the two.
+static qint64 scaledRow(int width);
+qint64 anyScaledRow(int width) { return scaledRow(width); }
+static qint64 paddedRow(int width) { return width * 4; }
+qint64 smallPaddedRow() { return paddedRow(64); }
+static qint64 scaledRow(int width) { return width * 8; }
+// CHECK-MESSAGES: :[[@LINE-1]]:45: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'scaledRow' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-2]]:38: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+// CHECK-MESSAGES: :[[@LINE-3]]:45: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+// CHECK-FIXES: static qint64 scaledRow(int width) { return static_cast<qint64>(width) * 8; }
+qint64 iconScaledRow() { return scaledRow(64); }
+
 // `Cxy` is at most 32767 in every caller: a 16-bit channel times it fits in 'int'. `xyap` is
 // at most 65535, and 65535 * 65535 does not fit.
 static inline void weigh(const QRgba64 *pix, int xyap, int Cxy, qint64 &r, qint64 &g) {
