@@ -7,8 +7,11 @@
 // of use in the control-flow graph (a comparison with a constant, a product compared with a
 // constant, `qMulOverflow`/`__builtin_mul_overflow`/`ckd_mul` that reported no overflow).
 // Guards count only for values that cannot change between the guard and the use: local
-// variables and parameters that are never modified in the function, fields of `this` and of
-// such variables, and const accessors without arguments called on such variables or on `this`.
+// variables and parameters, fields of `this` and of such variables, and const accessors
+// without arguments called on such variables or on `this`. A variable that the function
+// modifies counts when no write of it lies between the guard and the use (on a path that does
+// not pass the guard again) and its address never escapes; a class's `operator=` and a read
+// from a stream (`stream >> width`) are writes, not escapes.
 // A local variable, or a field of one, that is assigned on every path to the use also gets the
 // union of the values assigned (`channels = hasAlpha ? 4 : 3;`, or 3 in one branch and 4 in the
 // other), unless something else may change it on the way: an increment, a compound
