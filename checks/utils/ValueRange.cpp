@@ -287,7 +287,8 @@ struct GuardEdge {
 /// A place where a local variable, or one of its fields, may get a new value.
 struct ValueWrite {
   enum Kind {
-    Assignment, ///< `x = value`: the value is `Value`, or unknown (null) for a class's `operator=`
+    Assignment, ///< `x = value`: the value is `Value`; unknown (null) for a class's
+                ///< `operator=` and for `stream >> x`
     Update,     ///< `x += ...`, `++x`: a value computed from the old one
     Escape,     ///< its address or a non-const reference taken, a non-const method called:
                 ///< from here on, other code may change it at any time
@@ -295,7 +296,7 @@ struct ValueWrite {
   Kind How;
   const Stmt *Where;
   const Decl *Member; ///< the field written; null for the whole variable
-  const Expr *Value;  ///< for an assignment of a built-in type
+  const Expr *Value;  ///< for an assignment, where known
 };
 
 /// Every write to `Var` in `Body`, found from its references.
