@@ -368,6 +368,16 @@ struct ValueRanges::FunctionInfo {
   // Built on the first question about assignments.
   std::unique_ptr<ParentMap> Parents;
   llvm::DenseMap<const VarDecl *, std::vector<ValueWrite>> Writes;
+  /// ExprMutationAnalyzer's answers per declaration, which it does not keep: each question
+  /// matches every reference in the body again.
+  llvm::DenseMap<const Decl *, bool> Mutated;
+
+  bool isMutated(const Decl *D) {
+    auto [It, Inserted] = Mutated.try_emplace(D, false);
+    if (Inserted)
+      It->second = Mutations->isMutated(D);
+    return It->second;
+  }
 };
 
 namespace {
@@ -466,11 +476,11 @@ ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
 }
 
 bool ValueRanges::isUnchanged(const FunctionDecl *Function, const Decl *Var) {
-  const FunctionInfo *Info = infoFor(Function);
+  FunctionInfo *Info = infoFor(Function);
   if (!Info)
     return false;
   const LocalParents::ContextScope Scope = Parents.contextCovering(*Function, ChecksRunAlone);
-  return !Info->Mutations->isMutated(Var);
+  return !Info->isMutated(Var);
 }
 
 std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, const Stmt *At,
@@ -483,7 +493,7 @@ std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, cons
   llvm::SmallVector<const ParmVarDecl *, 2> Parameters;
   {
     const LocalParents::ContextScope Scope = Parents.contextCovering(*Function, ChecksRunAlone);
-    Result = guardBoundsAt(*Info, At);
+    Result = guardBoundsAt(*Info, At, Operands);
     for (const Expr *Operand : Operands) {
       std::optional<ValueSubject> Subject = subjectOf(Operand);
       if (!Subject)
@@ -491,15 +501,22 @@ std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, cons
       if (std::optional<IntRange> Range = assignedRange(*Info, At, *Subject))
         Result.push_back({{*Subject}, *Range});
       else if (const auto *Parameter = dyn_cast_or_null<ParmVarDecl>(Subject->Object);
-               Parameter && !Subject->Member && Parameter->getDeclContext() == Function &&
-               !Info->Mutations->isMutated(Parameter))
+               Parameter && !Subject->Member && Parameter->getDeclContext() == Function)
         Parameters.push_back(Parameter);
     }
   }
   // The callers' bounds come after the scope above is given back: each caller needs its own.
-  for (const ParmVarDecl *Parameter : Parameters)
-    if (std::optional<IntRange> Range = passedRange(Parameter, CallDepth))
+  // Whether the function modifies the parameter is asked last, and only where the callers
+  // bound it: the answer matches every reference in the body.
+  for (const ParmVarDecl *Parameter : Parameters) {
+    std::optional<IntRange> Range = passedRange(Parameter, CallDepth);
+    const std::optional<IntRange> Whole = IntRange::ofType(Parameter->getType(), Context);
+    if (!Range || (Whole && Range->Lo <= Whole->Lo && Range->Hi >= Whole->Hi))
+      continue;
+    const LocalParents::ContextScope Scope = Parents.contextCovering(*Function, ChecksRunAlone);
+    if (!Info->isMutated(Parameter))
       Result.push_back({{ValueSubject{Parameter, nullptr}}, *Range});
+  }
   return Result;
 }
 
@@ -536,11 +553,28 @@ std::optional<IntRange> ValueRanges::passedRange(const ParmVarDecl *Parameter,
   return Range;
 }
 
-std::vector<GuardBound> ValueRanges::guardBoundsAt(FunctionInfo &Info, const Stmt *At) {
+std::vector<GuardBound> ValueRanges::guardBoundsAt(FunctionInfo &Info, const Stmt *At,
+                                                   llvm::ArrayRef<const Expr *> Operands) {
   std::vector<GuardBound> Result;
   const CFGBlock *Target = Info.Graph->StmtPositions.lookup(At).Block;
   if (Info.Guards.empty() || !Target)
     return Result;
+  // Only the variables the operands name can be subjects of their ranges (rangeOf); a guard
+  // on any other variable is not looked at, nor is whether the function modifies it.
+  llvm::SmallPtrSet<const Decl *, 8> Named;
+  llvm::SmallVector<const Stmt *, 16> Pending(Operands.begin(), Operands.end());
+  while (!Pending.empty()) {
+    const Stmt *S = Pending.pop_back_val();
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S))
+      Named.insert(Ref->getDecl()->getCanonicalDecl());
+    if (S)
+      Pending.append(S->child_begin(), S->child_end());
+  }
+  auto Relevant = [&](const GuardBound &Bound) {
+    return llvm::all_of(Bound.Factors, [&](const ValueSubject &Factor) {
+      return !Factor.Object || Named.contains(Factor.Object);
+    });
+  };
   // A guard edge dominates `At` when `At` cannot be reached from the entry without it.
   auto ReachableWithout = [&](const GuardEdge &Edge) {
     llvm::DenseSet<const CFGBlock *> Seen{&Info.Graph->Graph->getEntry()};
@@ -560,11 +594,13 @@ std::vector<GuardBound> ValueRanges::guardBoundsAt(FunctionInfo &Info, const Stm
     return false;
   };
   for (const GuardEdge &Edge : Info.Guards) {
-    if (ReachableWithout(Edge))
+    if (llvm::none_of(Edge.Bounds, Relevant) || ReachableWithout(Edge))
       continue;
     for (const GuardBound &Bound : Edge.Bounds) {
+      if (!Relevant(Bound))
+        continue;
       const bool Unchanged = llvm::all_of(Bound.Factors, [&](const ValueSubject &Factor) {
-        if (!Factor.Object || !Info.Mutations->isMutated(Factor.Object))
+        if (!Factor.Object || !Info.isMutated(Factor.Object))
           return true;
         const auto *Var = dyn_cast<VarDecl>(Factor.Object);
         return Var && !writtenAfterGuard(Info, Edge, At, Var);

@@ -124,7 +124,8 @@ private:
   std::vector<GuardBound> boundsAt(const FunctionDecl *Function, const Stmt *At,
                                    llvm::ArrayRef<const Expr *> Operands, unsigned CallDepth);
   std::optional<IntRange> passedRange(const ParmVarDecl *Parameter, unsigned CallDepth);
-  std::vector<GuardBound> guardBoundsAt(FunctionInfo &Info, const Stmt *At);
+  std::vector<GuardBound> guardBoundsAt(FunctionInfo &Info, const Stmt *At,
+                                       llvm::ArrayRef<const Expr *> Operands);
   std::optional<IntRange> assignedRange(FunctionInfo &Info, const Stmt *At,
                                         const ValueSubject &Subject);
 
