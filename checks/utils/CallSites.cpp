@@ -8,6 +8,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::pixmapcache {
 
@@ -69,20 +70,24 @@ private:
     return Function && onlyUnitCanCall(Function) ? Function->getCanonicalDecl() : nullptr;
   }
 
-  void markNamed(const Stmt *S) {
-    if (!S)
-      return;
-    if (const auto *Lookup = dyn_cast<OverloadExpr>(S)) {
-      for (const NamedDecl *D : Lookup->decls())
-        if (const FunctionDecl *Function = candidate(D->getUnderlyingDecl()))
+  /// Marks every such function that `Top` names (without recursion: broken code can nest deep).
+  void markNamed(const Stmt *Top) {
+    llvm::SmallVector<const Stmt *, 16> Pending{Top};
+    while (!Pending.empty()) {
+      const Stmt *S = Pending.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Lookup = dyn_cast<OverloadExpr>(S)) {
+        for (const NamedDecl *D : Lookup->decls())
+          if (const FunctionDecl *Function = candidate(D->getUnderlyingDecl()))
+            Found[Function].Unknown = true;
+        continue;
+      }
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+        if (const FunctionDecl *Function = candidate(Ref->getDecl()))
           Found[Function].Unknown = true;
-      return;
+      Pending.append(S->child_begin(), S->child_end());
     }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (const FunctionDecl *Function = candidate(Ref->getDecl()))
-        Found[Function].Unknown = true;
-    for (const Stmt *Child : S->children())
-      markNamed(Child);
   }
 
   std::map<const FunctionDecl *, CallSites::Uses> &Found;

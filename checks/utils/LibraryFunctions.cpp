@@ -18,16 +18,25 @@ llvm::StringRef libraryName(const FunctionDecl *Callee) {
 bool isStreamExtraction(const CXXOperatorCallExpr *Call) {
   if (Call->getOperator() != OO_GreaterGreater || Call->getNumArgs() != 2)
     return false;
-  const CXXRecordDecl *Stream = Call->getArg(0)->getType()->getAsCXXRecordDecl();
-  if (!Stream || !Stream->hasDefinition())
-    return false;
   auto IsReader = [](const CXXRecordDecl *Class) {
+    if (!Class)
+      return false;
     const std::string Name = Class->getQualifiedNameAsString();
     return Name == "QDataStream" || Name == "QTextStream" || Name == "std::basic_istream";
   };
-  if (IsReader(Stream))
-    return true;
-  return !Stream->forallBases([&](const CXXRecordDecl *Base) { return !IsReader(Base); });
+  // The library's own operators: the stream's members (std::ifstream reads through its
+  // std::basic_istream base), or free functions of the library that take the stream first
+  // (Qt's `operator>>(QDataStream &, QList<T> &)`). A derived class's own operator might
+  // keep a reference.
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee))
+    return IsReader(Method->getParent());
+  if (!Callee || Callee->getNumParams() != 2)
+    return false;
+  const DeclContext *Scope = Callee->getDeclContext()->getRedeclContext();
+  if (!Scope->isTranslationUnit() && !Scope->isStdNamespace())
+    return false;
+  return IsReader(Callee->getParamDecl(0)->getType().getNonReferenceType()->getAsCXXRecordDecl());
 }
 
 } // namespace clang::tidy::pixmapcache

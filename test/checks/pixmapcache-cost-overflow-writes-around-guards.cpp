@@ -8,7 +8,9 @@
 // bound on its width (reduced from Qt's qbmphandler.cpp, see docs/real-world-results.md).
 
 #include <QtCore/QDataStream>
+#include <QtCore/QSize>
 #include <QtGui/QImage>
+#include <fstream>
 #include <istream>
 
 int readWidth();
@@ -85,6 +87,25 @@ qint64 streamedArea(QDataStream &stream) {
   return width * height;
 }
 
+// Qt's own `operator>>(QDataStream &, QSize &)`.
+qint64 streamedSize(QDataStream &stream) {
+  QSize size;
+  stream >> size;
+  if (size.width() < 0 || size.height() < 0 || size.width() > 8192 || size.height() > 8192)
+    return 0;
+  return size.width() * size.height();
+}
+
+// A class derived from std::istream reads the same way.
+qint64 fileArea(const char *path) {
+  std::ifstream in(path);
+  int width = 0, height = 0;
+  in >> width >> height;
+  if (width < 0 || height < 0 || width > 8192 || height > 8192)
+    return 0;
+  return width * height;
+}
+
 qint64 parsedArea(std::istream &in) {
   int width = 0, height = 0;
   in >> width >> height;
@@ -105,6 +126,22 @@ qint64 streamedTwice(QDataStream &stream) {
   return width * height;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'qint32' (aka 'int') can overflow before its result is returned as 'qint64' (aka 'long long') from 'streamedTwice' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'qint32' (aka 'int') result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-FIXES: return static_cast<qint64>(width) * height;
+}
+
+// A stream class of the application's own, derived from QDataStream, with its own operator.
+struct CountingStream : QDataStream {
+  CountingStream &operator>>(int &value);
+};
+qint64 countedArea(CountingStream &stream, int height) {
+  int width = 0;
+  stream >> width;
+  if (width < 0 || width > 8192 || height < 0 || height > 8192)
+    return 0;
+  return width * height;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'countedArea' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: return static_cast<qint64>(width) * height;
 }
