@@ -24,10 +24,10 @@ bool isStreamExtraction(const CXXOperatorCallExpr *Call) {
     const std::string Name = Class->getQualifiedNameAsString();
     return Name == "QDataStream" || Name == "QTextStream" || Name == "std::basic_istream";
   };
-  // The library's own operators: the stream's members (std::ifstream reads through its
-  // std::basic_istream base), or free functions of the library that take the stream first
-  // (Qt's `operator>>(QDataStream &, QList<T> &)`). A derived class's own operator might
-  // keep a reference.
+  // The stream's members (std::ifstream reads through its std::basic_istream base), or free
+  // operators that take the stream first (Qt's `operator>>(QDataStream &, QSize &)`). A
+  // derived class's own operator, or one in an application's namespace, might keep a
+  // reference.
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee))
     return IsReader(Method->getParent());

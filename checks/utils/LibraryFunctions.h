@@ -14,9 +14,9 @@ namespace tidy::pixmapcache {
 /// functions by name and must not mistake a user's `mylib::realloc` for one.
 llvm::StringRef libraryName(const FunctionDecl *Callee);
 
-/// Whether `Call` is `stream >> value` with an operator of QDataStream, QTextStream or
-/// std::istream, or of the library for them: it gives `value` a new value and keeps no
-/// reference to it.
+/// Whether `Call` is `stream >> value` with a member operator of QDataStream, QTextStream or
+/// std::istream, or a free one at global scope or in std that takes such a stream first:
+/// taken to give `value` a new value and to keep no reference to it.
 bool isStreamExtraction(const CXXOperatorCallExpr *Call);
 
 } // namespace tidy::pixmapcache
