@@ -4,11 +4,11 @@
 // object, so the registration below is the one place that lists our checks.
 //
 //===----------------------------------------------------------------------===//
-#include "CostOverflowCheck.h"
-#include "ManualRefcountCheck.h"
-#include "OffThreadAccessCheck.h"
-#include "UncheckedReallocCheck.h"
-#include "UseAfterInsertCheck.h"
+#include "cost-overflow/CostOverflowCheck.h"
+#include "manual-refcount/ManualRefcountCheck.h"
+#include "off-thread-access/OffThreadAccessCheck.h"
+#include "unchecked-realloc/UncheckedReallocCheck.h"
+#include "use-after-insert/UseAfterInsertCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"

@@ -10,7 +10,7 @@
 #ifndef PIXMAPCACHE_TOOLS_SCAN_SCAN_H
 #define PIXMAPCACHE_TOOLS_SCAN_SCAN_H
 
-#include "utils/ThreadCallGraph.h"
+#include "off-thread-access/ThreadCallGraph.h"
 
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/STLFunctionalExtras.h"

@@ -7,9 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
-#include "utils/LocalParents.h"
-#include "utils/RegisteredChecks.h"
-#include "utils/ThreadFacts.h"
+#include "common/LocalParents.h"
+#include "common/RegisteredChecks.h"
+#include "off-thread-access/ThreadFacts.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"

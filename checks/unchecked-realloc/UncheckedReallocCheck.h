@@ -1,6 +1,6 @@
 //===- UncheckedReallocCheck.h - pixmapcache-unchecked-realloc ------------===//
-#ifndef PIXMAPCACHE_CHECKS_UNCHECKEDREALLOCCHECK_H
-#define PIXMAPCACHE_CHECKS_UNCHECKEDREALLOCCHECK_H
+#ifndef PIXMAPCACHE_CHECKS_UNCHECKEDREALLOC_UNCHECKEDREALLOCCHECK_H
+#define PIXMAPCACHE_CHECKS_UNCHECKEDREALLOC_UNCHECKEDREALLOCCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"

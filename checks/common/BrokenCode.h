@@ -5,8 +5,8 @@
 // left reports things that are not in the code. Checks skip such declarations.
 //
 //===----------------------------------------------------------------------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_BROKENCODE_H
-#define PIXMAPCACHE_CHECKS_UTILS_BROKENCODE_H
+#ifndef PIXMAPCACHE_CHECKS_COMMON_BROKENCODE_H
+#define PIXMAPCACHE_CHECKS_COMMON_BROKENCODE_H
 
 namespace clang {
 class ASTContext;

@@ -1,6 +1,6 @@
 //===- LibraryFunctions.h - recognise C, C++ and Qt library functions -----===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_LIBRARYFUNCTIONS_H
-#define PIXMAPCACHE_CHECKS_UTILS_LIBRARYFUNCTIONS_H
+#ifndef PIXMAPCACHE_CHECKS_COMMON_LIBRARYFUNCTIONS_H
+#define PIXMAPCACHE_CHECKS_COMMON_LIBRARYFUNCTIONS_H
 
 #include "llvm/ADT/StringRef.h"
 

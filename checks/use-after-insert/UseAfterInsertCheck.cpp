@@ -1,10 +1,10 @@
 //===- UseAfterInsertCheck.cpp - pixmapcache-use-after-insert -------------===//
 #include "UseAfterInsertCheck.h"
-#include "utils/ExprEquivalence.h"
-#include "utils/ForwardPaths.h"
-#include "utils/FunctionGraphs.h"
-#include "utils/LocalParents.h"
-#include "utils/ValueHolders.h"
+#include "common/ExprEquivalence.h"
+#include "common/ForwardPaths.h"
+#include "common/FunctionGraphs.h"
+#include "common/LocalParents.h"
+#include "common/ValueHolders.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"

@@ -1,6 +1,6 @@
 //===- ExprEquivalence.h - do two expressions name the same object? -------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_EXPREQUIVALENCE_H
-#define PIXMAPCACHE_CHECKS_UTILS_EXPREQUIVALENCE_H
+#ifndef PIXMAPCACHE_CHECKS_COMMON_EXPREQUIVALENCE_H
+#define PIXMAPCACHE_CHECKS_COMMON_EXPREQUIVALENCE_H
 
 namespace clang {
 class Expr;

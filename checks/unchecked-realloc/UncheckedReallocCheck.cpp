@@ -1,9 +1,9 @@
 //===- UncheckedReallocCheck.cpp - pixmapcache-unchecked-realloc ----------===//
 #include "UncheckedReallocCheck.h"
-#include "utils/ExprEquivalence.h"
-#include "utils/LibraryFunctions.h"
-#include "utils/LocalParents.h"
-#include "utils/NullCheckFlow.h"
+#include "common/ExprEquivalence.h"
+#include "common/LibraryFunctions.h"
+#include "common/LocalParents.h"
+#include "NullCheckFlow.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"

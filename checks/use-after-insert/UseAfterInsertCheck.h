@@ -1,6 +1,6 @@
 //===- UseAfterInsertCheck.h - pixmapcache-use-after-insert ---------------===//
-#ifndef PIXMAPCACHE_CHECKS_USEAFTERINSERTCHECK_H
-#define PIXMAPCACHE_CHECKS_USEAFTERINSERTCHECK_H
+#ifndef PIXMAPCACHE_CHECKS_USEAFTERINSERT_USEAFTERINSERTCHECK_H
+#define PIXMAPCACHE_CHECKS_USEAFTERINSERT_USEAFTERINSERTCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"

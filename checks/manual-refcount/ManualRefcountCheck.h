@@ -1,6 +1,6 @@
 //===- ManualRefcountCheck.h - pixmapcache-manual-refcount ----------------===//
-#ifndef PIXMAPCACHE_CHECKS_MANUALREFCOUNTCHECK_H
-#define PIXMAPCACHE_CHECKS_MANUALREFCOUNTCHECK_H
+#ifndef PIXMAPCACHE_CHECKS_MANUALREFCOUNT_MANUALREFCOUNTCHECK_H
+#define PIXMAPCACHE_CHECKS_MANUALREFCOUNT_MANUALREFCOUNTCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"

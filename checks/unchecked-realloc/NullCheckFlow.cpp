@@ -1,10 +1,10 @@
 //===- NullCheckFlow.cpp --------------------------------------------------===//
 #include "NullCheckFlow.h"
-#include "ExprEquivalence.h"
-#include "ForwardPaths.h"
-#include "FunctionGraphs.h"
-#include "LibraryFunctions.h"
-#include "ValueHolders.h"
+#include "common/ExprEquivalence.h"
+#include "common/ForwardPaths.h"
+#include "common/FunctionGraphs.h"
+#include "common/LibraryFunctions.h"
+#include "common/ValueHolders.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"

@@ -7,8 +7,8 @@
 // at most 32767 inside `helper`).
 //
 //===----------------------------------------------------------------------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_CALLSITES_H
-#define PIXMAPCACHE_CHECKS_UTILS_CALLSITES_H
+#ifndef PIXMAPCACHE_CHECKS_COSTOVERFLOW_CALLSITES_H
+#define PIXMAPCACHE_CHECKS_COSTOVERFLOW_CALLSITES_H
 
 #include <cstddef>
 #include <map>

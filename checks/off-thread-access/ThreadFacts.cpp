@@ -1,6 +1,6 @@
 //===- ThreadFacts.cpp ----------------------------------------------------===//
 #include "ThreadFacts.h"
-#include "BrokenCode.h"
+#include "common/BrokenCode.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

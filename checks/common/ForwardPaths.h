@@ -7,8 +7,8 @@
 // states a client uses.
 //
 //===----------------------------------------------------------------------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_FORWARDPATHS_H
-#define PIXMAPCACHE_CHECKS_UTILS_FORWARDPATHS_H
+#ifndef PIXMAPCACHE_CHECKS_COMMON_FORWARDPATHS_H
+#define PIXMAPCACHE_CHECKS_COMMON_FORWARDPATHS_H
 
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseSet.h"

@@ -1,8 +1,8 @@
 //===- ManualRefcountCheck.cpp - pixmapcache-manual-refcount --------------===//
 #include "ManualRefcountCheck.h"
-#include "utils/ExprEquivalence.h"
-#include "utils/LocalParents.h"
-#include "utils/RefCounting.h"
+#include "common/ExprEquivalence.h"
+#include "common/LocalParents.h"
+#include "RefCounting.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"

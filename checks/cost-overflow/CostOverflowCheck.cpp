@@ -1,9 +1,9 @@
 //===- CostOverflowCheck.cpp - pixmapcache-cost-overflow -------------------===//
 #include "CostOverflowCheck.h"
-#include "utils/ExprEquivalence.h"
-#include "utils/LibraryFunctions.h"
-#include "utils/LocalParents.h"
-#include "utils/ValueRange.h"
+#include "common/ExprEquivalence.h"
+#include "common/LibraryFunctions.h"
+#include "common/LocalParents.h"
+#include "ValueRange.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"

@@ -1,6 +1,6 @@
 //===- ValueHolders.h - where a followed pointer value is kept ------------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_VALUEHOLDERS_H
-#define PIXMAPCACHE_CHECKS_UTILS_VALUEHOLDERS_H
+#ifndef PIXMAPCACHE_CHECKS_COMMON_VALUEHOLDERS_H
+#define PIXMAPCACHE_CHECKS_COMMON_VALUEHOLDERS_H
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"

@@ -1,6 +1,6 @@
 //===- FunctionGraphs.h - CFGs of function bodies, built once per TU ------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_FUNCTIONGRAPHS_H
-#define PIXMAPCACHE_CHECKS_UTILS_FUNCTIONGRAPHS_H
+#ifndef PIXMAPCACHE_CHECKS_COMMON_FUNCTIONGRAPHS_H
+#define PIXMAPCACHE_CHECKS_COMMON_FUNCTIONGRAPHS_H
 
 #include "ForwardPaths.h"
 

@@ -20,8 +20,8 @@
 // callers pass, each bounded in its caller the same way, up to a few calls deep.
 //
 //===----------------------------------------------------------------------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_VALUERANGE_H
-#define PIXMAPCACHE_CHECKS_UTILS_VALUERANGE_H
+#ifndef PIXMAPCACHE_CHECKS_COSTOVERFLOW_VALUERANGE_H
+#define PIXMAPCACHE_CHECKS_COSTOVERFLOW_VALUERANGE_H
 
 #include "clang/AST/Type.h"
 #include "llvm/ADT/ArrayRef.h"

@@ -9,8 +9,8 @@
 // linear in the size of the function.
 //
 //===----------------------------------------------------------------------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_NULLCHECKFLOW_H
-#define PIXMAPCACHE_CHECKS_UTILS_NULLCHECKFLOW_H
+#ifndef PIXMAPCACHE_CHECKS_UNCHECKEDREALLOC_NULLCHECKFLOW_H
+#define PIXMAPCACHE_CHECKS_UNCHECKEDREALLOC_NULLCHECKFLOW_H
 
 #include "llvm/ADT/DenseMap.h"
 #include <memory>

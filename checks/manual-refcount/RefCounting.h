@@ -9,8 +9,8 @@
 // functions defined in the translation unit.
 //
 //===----------------------------------------------------------------------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_REFCOUNTING_H
-#define PIXMAPCACHE_CHECKS_UTILS_REFCOUNTING_H
+#ifndef PIXMAPCACHE_CHECKS_MANUALREFCOUNT_REFCOUNTING_H
+#define PIXMAPCACHE_CHECKS_MANUALREFCOUNT_REFCOUNTING_H
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"

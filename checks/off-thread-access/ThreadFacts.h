@@ -4,12 +4,12 @@
 // for every function it defines, the GUI-thread-only APIs it uses, the functions it calls or
 // hands on (lambdas, function names), the callables it hands back to the GUI thread, and the
 // functions that start on a worker thread. The result is a ThreadSummary
-// (utils/ThreadCallGraph.h) keyed by USRs, with positions as indices into a table of
+// (ThreadCallGraph.h) keyed by USRs, with positions as indices into a table of
 // SourceLocations, so a tool can store it per translation unit and merge many of them.
 //
 //===----------------------------------------------------------------------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_THREADFACTS_H
-#define PIXMAPCACHE_CHECKS_UTILS_THREADFACTS_H
+#ifndef PIXMAPCACHE_CHECKS_OFFTHREADACCESS_THREADFACTS_H
+#define PIXMAPCACHE_CHECKS_OFFTHREADACCESS_THREADFACTS_H
 
 #include "ThreadCallGraph.h"
 

@@ -1,6 +1,6 @@
 //===- CostOverflowCheck.h - pixmapcache-cost-overflow ---------------------===//
-#ifndef PIXMAPCACHE_CHECKS_COSTOVERFLOWCHECK_H
-#define PIXMAPCACHE_CHECKS_COSTOVERFLOWCHECK_H
+#ifndef PIXMAPCACHE_CHECKS_COSTOVERFLOW_COSTOVERFLOWCHECK_H
+#define PIXMAPCACHE_CHECKS_COSTOVERFLOW_COSTOVERFLOWCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"

@@ -3,7 +3,7 @@
 // The second half of the off-thread analysis, free of clang's AST: per-function summaries
 // (what a function calls, which GUI-thread-only APIs it uses, which functions start threads)
 // and the reachability over the call graph they form. The clang-tidy check feeds it the
-// summary of one translation unit (utils/ThreadFacts.h); the scanner merges the summaries of
+// summary of one translation unit (ThreadFacts.h); the scanner merges the summaries of
 // a whole program. Functions are identified by their USR, so the same function defined or
 // called in several translation units is one node.
 //
@@ -12,8 +12,8 @@
 // and recursion ends because a function is entered only the first time it is reached.
 //
 //===----------------------------------------------------------------------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_THREADCALLGRAPH_H
-#define PIXMAPCACHE_CHECKS_UTILS_THREADCALLGRAPH_H
+#ifndef PIXMAPCACHE_CHECKS_OFFTHREADACCESS_THREADCALLGRAPH_H
+#define PIXMAPCACHE_CHECKS_OFFTHREADACCESS_THREADCALLGRAPH_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"

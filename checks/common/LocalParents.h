@@ -17,8 +17,8 @@
 // every answer with ASTContext::getParents.
 //
 //===----------------------------------------------------------------------===//
-#ifndef PIXMAPCACHE_CHECKS_UTILS_LOCALPARENTS_H
-#define PIXMAPCACHE_CHECKS_UTILS_LOCALPARENTS_H
+#ifndef PIXMAPCACHE_CHECKS_COMMON_LOCALPARENTS_H
+#define PIXMAPCACHE_CHECKS_COMMON_LOCALPARENTS_H
 
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/Basic/SourceLocation.h"

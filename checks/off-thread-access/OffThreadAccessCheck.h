@@ -1,8 +1,8 @@
 //===- OffThreadAccessCheck.h - pixmapcache-off-thread-access -------------===//
-#ifndef PIXMAPCACHE_CHECKS_OFFTHREADACCESSCHECK_H
-#define PIXMAPCACHE_CHECKS_OFFTHREADACCESSCHECK_H
+#ifndef PIXMAPCACHE_CHECKS_OFFTHREADACCESS_OFFTHREADACCESSCHECK_H
+#define PIXMAPCACHE_CHECKS_OFFTHREADACCESS_OFFTHREADACCESSCHECK_H
 
-#include "utils/ThreadFacts.h"
+#include "ThreadFacts.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 

@@ -1,9 +1,9 @@
 //===- ValueRange.cpp -----------------------------------------------------===//
 #include "ValueRange.h"
 #include "CallSites.h"
-#include "FunctionGraphs.h"
-#include "LibraryFunctions.h"
-#include "LocalParents.h"
+#include "common/FunctionGraphs.h"
+#include "common/LibraryFunctions.h"
+#include "common/LocalParents.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"

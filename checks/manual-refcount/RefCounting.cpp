@@ -1,6 +1,6 @@
 //===- RefCounting.cpp ----------------------------------------------------===//
 #include "RefCounting.h"
-#include "ExprEquivalence.h"
+#include "common/ExprEquivalence.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
