@@ -20,7 +20,7 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<CostOverflowCheck>("pixmapcache-cost-overflow");
     CheckFactories.registerCheck<ManualRefcountCheck>("pixmapcache-manual-refcount");
-    CheckFactories.registerCheck<OffThreadAccessCheck>("pixmapcache-off-thread-access");
+    CheckFactories.registerCheck<OffThreadAccessCheck>(OffThreadAccessCheckName);
     CheckFactories.registerCheck<UncheckedReallocCheck>("pixmapcache-unchecked-realloc");
     CheckFactories.registerCheck<UseAfterInsertCheck>("pixmapcache-use-after-insert");
   }

@@ -1,8 +1,5 @@
 //===- LocalParents.cpp - parents of nodes in user code ----------------------===//
 #include "LocalParents.h"
-#include "RegisteredChecks.h"
-
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclObjC.h"
@@ -109,17 +106,6 @@ bool isContainer(const Decl *D) {
 
 } // namespace
 
-std::shared_ptr<LocalParents> LocalParents::forUnit(ASTContext &Context) {
-  // Per thread: clangd builds the ASTs of several files at once, one per thread.
-  thread_local std::weak_ptr<LocalParents> Current;
-  std::shared_ptr<LocalParents> Parents = Current.lock();
-  if (!Parents || &Parents->Context != &Context) {
-    Parents = std::make_shared<LocalParents>(Context);
-    Current = Parents;
-  }
-  return Parents;
-}
-
 std::vector<Decl *> userCodeDecls(ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   std::vector<Decl *> UserDecls;
@@ -129,8 +115,8 @@ std::vector<Decl *> userCodeDecls(ASTContext &Context) {
   return UserDecls;
 }
 
-LocalParents::LocalParents(ASTContext &Context)
-    : Context(Context), Containers(std::make_unique<Map>()) {
+LocalParents::LocalParents(ASTContext &Context, ContextSharing Sharing)
+    : Context(Context), Sharing(Sharing), Containers(std::make_unique<Map>()) {
   Containers->addLexicalParent(*Context.getTranslationUnitDecl());
   for (const Decl *D : userCodeDecls(Context))
     collectUnits(D);
@@ -275,20 +261,13 @@ ParentNodes LocalParents::of(const DynTypedNode &Node) {
   return Parents;
 }
 
-bool checksRunAlone(const ClangTidyContext &Context) {
-  return llvm::none_of(registeredCheckNames(), [&](const std::string &Name) {
-    return !llvm::StringRef(Name).starts_with("pixmapcache-") && Context.isCheckEnabled(Name);
-  });
-}
-
 LocalParents::ContextScope::~ContextScope() {
   if (Context)
     Context->setTraversalScope(Outer);
 }
 
-LocalParents::ContextScope LocalParents::contextCovering(const FunctionDecl &Function,
-                                                        bool ChecksRunAlone) {
-  if (!ChecksRunAlone) {
+LocalParents::ContextScope LocalParents::contextCovering(const FunctionDecl &Function) {
+  if (Sharing == ContextSharing::WithOtherChecks) {
     contextSpansUserCode();
     return ContextScope();
   }

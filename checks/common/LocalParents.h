@@ -33,9 +33,6 @@
 namespace clang {
 class ASTContext;
 class FunctionDecl;
-namespace tidy {
-class ClangTidyContext;
-}
 namespace tidy::pixmapcache {
 
 /// The top-level declarations of the unit that are not in system headers.
@@ -45,16 +42,23 @@ std::vector<Decl *> userCodeDecls(ASTContext &Context);
 /// LocalParents that gave them.
 using ParentNodes = llvm::ArrayRef<DynTypedNode>;
 
+/// Who else asks the AST context for parents while our checks match: decides how
+/// LocalParents::contextCovering keeps the context's own parent map small.
+enum class ContextSharing {
+  /// No check but the pixmapcache-* checks is enabled (pixmapcache-scan, or clang-tidy with
+  /// only our checks): the scope can be narrowed to one declaration for a moment.
+  ChecksRunAlone,
+  /// Other checks share the context and its map.
+  WithOtherChecks,
+};
+
+/// One per unit, shared by the checks through PerUnit<LocalParents> (common/PerUnit.h), which
+/// PixmapCacheCheck holds for them until the end of the unit: the last holder gives the
+/// context back its traversal scope if contextSpansUserCode changed it, before the consumers
+/// after the matchers (the static analyzer) see it.
 class LocalParents {
 public:
-  /// The one instance for the unit that `Context` holds, shared by the checks on this
-  /// thread. Each check must drop its reference at the end of the unit
-  /// (onEndOfTranslationUnit): the last one gives the context back its traversal scope if
-  /// contextSpansUserCode changed it, before the consumers after the matchers (the static
-  /// analyzer) see it.
-  static std::shared_ptr<LocalParents> forUnit(ASTContext &Context);
-
-  explicit LocalParents(ASTContext &Context);
+  LocalParents(ASTContext &Context, ContextSharing Sharing);
   ~LocalParents();
   LocalParents(const LocalParents &) = delete;
   LocalParents &operator=(const LocalParents &) = delete;
@@ -82,15 +86,14 @@ public:
 
   /// Makes the context's own parent map, which clang's analyses ask (ExprMutationAnalyzer's
   /// matchers), cover `Function` at a low cost while the returned object lives:
-  /// - where the checks run alone (checksRunAlone: pixmapcache-scan, or clang-tidy with no
-  ///   other check), by limiting the context's traversal scope to the declaration around
-  ///   `Function`, given back afterwards;
+  /// - where the checks run alone (ContextSharing::ChecksRunAlone), by limiting the
+  ///   context's traversal scope to the declaration around `Function`, given back afterwards;
   /// - otherwise, where the scope is the whole unit (clang-tidy), by limiting it to the
   ///   user's code until the end of the unit, so that the map does not span Qt's headers.
   ///   Other checks share the context there: each change of scope drops the map they may
   ///   have built. A scope that is already limited (clangd) stays.
   class ContextScope;
-  ContextScope contextCovering(const FunctionDecl &Function, bool ChecksRunAlone);
+  ContextScope contextCovering(const FunctionDecl &Function);
 
   /// The parents of the nodes of one or more declarations, as clang's map records them.
   class Map;
@@ -115,6 +118,7 @@ private:
   void collectUnits(const Decl *D);
 
   ASTContext &Context;
+  const ContextSharing Sharing;
   std::vector<Unit> Units;       ///< sorted by file and Begin
   std::vector<unsigned> MaxEnd;  ///< for each unit, the largest End up to it in its file
   llvm::DenseSet<const Decl *> UnitDecls;
@@ -140,10 +144,6 @@ private:
   ASTContext *Context = nullptr; ///< null: nothing to give back
   std::vector<Decl *> Outer;
 };
-
-/// Whether no check but the pixmapcache-* checks is enabled for the current file: then
-/// nothing but them asks the AST context for parents while they match.
-bool checksRunAlone(const ClangTidyContext &Context);
 
 } // namespace tidy::pixmapcache
 } // namespace clang

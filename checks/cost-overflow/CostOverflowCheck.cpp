@@ -259,13 +259,12 @@ void addWidthsBoundByDepth(ArrayRef<const Expr *> Operands, std::vector<GuardBou
 } // namespace
 
 CostOverflowCheck::CostOverflowCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), RawSinkFunctions(Options.get("SinkFunctions", "")),
+    : PixmapCacheCheck(Name, Context), RawSinkFunctions(Options.get("SinkFunctions", "")),
       SinkFunctions(parseSinkFunctions(RawSinkFunctions)),
       IntParametersAreDimensions(Options.get("IntParametersAreDimensions", true)),
       MinimumProductWidth(Options.get("MinimumProductWidth", 32U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()),
-      ChecksRunAlone(checksRunAlone(*Context)) {}
+               areDiagsSelfContained()) {}
 
 CostOverflowCheck::~CostOverflowCheck() = default;
 
@@ -281,15 +280,11 @@ void CostOverflowCheck::registerPPCallbacks(const SourceManager &, Preprocessor 
   Inserter.registerPreprocessor(PP);
 }
 
-void CostOverflowCheck::onStartOfTranslationUnit() {
-  Parents.reset();
+void CostOverflowCheck::startTranslationUnit() {
   Ranges.reset();
   Forwarders.clear();
   Reported.clear();
 }
-
-// The last check to let go of the unit's LocalParents gives the context its scope back.
-void CostOverflowCheck::onEndOfTranslationUnit() { Parents.reset(); }
 
 void CostOverflowCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are checked once, in their definition (check() skips instantiations): an
@@ -410,7 +405,7 @@ std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product, Qua
   const Expr *Current = Product;
   bool Direct = true;
   while (true) {
-    ParentNodes Above = Parents->of(*Current);
+    ParentNodes Above = parents(Context).of(*Current);
     if (Above.size() != 1)
       return std::nullopt;
     const DynTypedNode &Parent = Above[0];
@@ -620,19 +615,17 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
       isRowBitsOfOneImage(Operands))
     return;
 
-  if (!Parents)
-    Parents = LocalParents::forUnit(Context);
-  if (Parents->isInTemplateInstantiation(*Product))
+  if (parents(Context).isInTemplateInstantiation(*Product))
     return;
-  const FunctionDecl *Function = Parents->enclosingCallable(*Product);
+  const FunctionDecl *Function = parents(Context).enclosingCallable(*Product);
   if (Function && Function->isInvalidDecl())
     return;
   // Only the outermost `*` of a chain computed in one type speaks for the chain.
-  const ParentNodes AboveProduct = Parents->of(*Product);
+  const ParentNodes AboveProduct = parents(Context).of(*Product);
   if (const auto *Outer = AboveProduct.size() == 1 ? AboveProduct[0].get<Expr>() : nullptr) {
     const Expr *Up = Outer;
     while (const auto *Paren = dyn_cast<ParenExpr>(Up)) {
-      ParentNodes Parent = Parents->of(*Paren);
+      ParentNodes Parent = parents(Context).of(*Paren);
       if (Parent.size() != 1 || !Parent[0].get<Expr>())
         break;
       Up = Parent[0].get<Expr>();
@@ -644,7 +637,7 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   }
 
   if (!Ranges)
-    Ranges = std::make_unique<ValueRanges>(Context, *Parents, ChecksRunAlone);
+    Ranges = std::make_unique<ValueRanges>(Context, parents(Context));
   std::optional<OverflowSink> Sink = findSink(Product, Type, Function, Context, 0);
   if (!Sink)
     return;
@@ -698,7 +691,7 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
     const Expr *First = Operands.front()->IgnoreParenImpCasts();
     const auto *Cast =
         Sink.Kind == OverflowSink::Cast
-            ? dyn_cast<ExplicitCastExpr>(Parents->of(*Sink.Value)[0].get<Expr>())
+            ? dyn_cast<ExplicitCastExpr>(parents(Context).of(*Sink.Value)[0].get<Expr>())
             : nullptr;
     std::optional<std::pair<std::string, std::string>> Spelling =
         Cast ? castSpelling(Cast, Context) : std::nullopt;
@@ -716,7 +709,7 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
           Lexer::getSourceText(CharSourceRange::getCharRange(AfterFirst, AfterInside), SM,
                                Context.getLangOpts())
               .str();
-      if (!productFitsInPlace(Cast, *Parents))
+      if (!productFitsInPlace(Cast, parents(Context)))
         Text = "(" + Text + ")";
       Fix = FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Cast->getSourceRange()),
                                          Text);

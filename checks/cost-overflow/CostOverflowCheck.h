@@ -2,7 +2,7 @@
 #ifndef PIXMAPCACHE_CHECKS_COSTOVERFLOW_COSTOVERFLOWCHECK_H
 #define PIXMAPCACHE_CHECKS_COSTOVERFLOW_COSTOVERFLOWCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "PixmapCacheCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -13,7 +13,6 @@
 
 namespace clang::tidy::pixmapcache {
 
-class LocalParents;
 class ValueRanges;
 struct OverflowSink;
 
@@ -24,7 +23,7 @@ struct OverflowSink;
 /// types, constants, dominating guards, checked multiplication) are not reported.
 ///
 /// For the user-facing documentation see docs/checks/pixmapcache-cost-overflow.md.
-class CostOverflowCheck : public ClangTidyCheck {
+class CostOverflowCheck : public PixmapCacheCheck {
 public:
   CostOverflowCheck(StringRef Name, ClangTidyContext *Context);
   ~CostOverflowCheck() override;
@@ -34,8 +33,7 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
+  void startTranslationUnit() override;
 
   /// A function argument where a size or cost ends up.
   struct SinkFunction {
@@ -59,10 +57,7 @@ private:
   const bool IntParametersAreDimensions;
   const unsigned MinimumProductWidth;
   utils::IncludeInserter Inserter;
-  /// No other check shares the AST context's parent map (checksRunAlone).
-  const bool ChecksRunAlone;
   std::unique_ptr<ValueRanges> Ranges;
-  std::shared_ptr<LocalParents> Parents;
   /// Per (function, parameter): the cost argument inside it that the parameter is passed to.
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, const Expr *> Forwarders;
   llvm::DenseSet<SourceLocation> Reported;

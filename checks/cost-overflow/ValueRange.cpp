@@ -443,8 +443,8 @@ bool writtenAfterGuard(ValueRanges::FunctionInfo &Info, const GuardEdge &Edge, c
 
 } // namespace
 
-ValueRanges::ValueRanges(ASTContext &Context, LocalParents &Parents, bool ChecksRunAlone)
-    : Context(Context), Parents(Parents), ChecksRunAlone(ChecksRunAlone),
+ValueRanges::ValueRanges(ASTContext &Context, LocalParents &Parents)
+    : Context(Context), Parents(Parents),
       Graphs(std::make_unique<FunctionGraphs>(Context)),
       Calls(std::make_unique<CallSites>(Context)) {}
 ValueRanges::~ValueRanges() = default;
@@ -479,7 +479,7 @@ bool ValueRanges::isUnchanged(const FunctionDecl *Function, const Decl *Var) {
   FunctionInfo *Info = infoFor(Function);
   if (!Info)
     return false;
-  const LocalParents::ContextScope Scope = Parents.contextCovering(*Function, ChecksRunAlone);
+  const LocalParents::ContextScope Scope = Parents.contextCovering(*Function);
   return !Info->isMutated(Var);
 }
 
@@ -492,7 +492,7 @@ std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, cons
   std::vector<GuardBound> Result;
   llvm::SmallVector<const ParmVarDecl *, 2> Parameters;
   {
-    const LocalParents::ContextScope Scope = Parents.contextCovering(*Function, ChecksRunAlone);
+    const LocalParents::ContextScope Scope = Parents.contextCovering(*Function);
     Result = guardBoundsAt(*Info, At, Operands);
     for (const Expr *Operand : Operands) {
       std::optional<ValueSubject> Subject = subjectOf(Operand);
@@ -513,7 +513,7 @@ std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, cons
     const std::optional<IntRange> Whole = IntRange::ofType(Parameter->getType(), Context);
     if (!Range || (Whole && Range->Lo <= Whole->Lo && Range->Hi >= Whole->Hi))
       continue;
-    const LocalParents::ContextScope Scope = Parents.contextCovering(*Function, ChecksRunAlone);
+    const LocalParents::ContextScope Scope = Parents.contextCovering(*Function);
     if (!Info->isMutated(Parameter))
       Result.push_back({{ValueSubject{Parameter, nullptr}}, *Range});
   }

@@ -85,8 +85,8 @@ class LocalParents;
 class ValueRanges {
 public:
   /// `Parents` keeps the context's parent map, which clang's ExprMutationAnalyzer asks,
-  /// small (LocalParents::contextCovering, told whether `ChecksRunAlone`).
-  ValueRanges(ASTContext &Context, LocalParents &Parents, bool ChecksRunAlone);
+  /// small (LocalParents::contextCovering).
+  ValueRanges(ASTContext &Context, LocalParents &Parents);
   ~ValueRanges();
 
   /// The subject `E` designates (through parentheses and casts), if any.
@@ -131,7 +131,6 @@ private:
 
   ASTContext &Context;
   LocalParents &Parents;
-  const bool ChecksRunAlone;
   std::unique_ptr<FunctionGraphs> Graphs;
   std::unique_ptr<CallSites> Calls;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionInfo>> Functions;

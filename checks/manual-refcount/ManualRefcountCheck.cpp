@@ -520,7 +520,7 @@ private:
 } // namespace
 
 ManualRefcountCheck::ManualRefcountCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), HazardsOnly(Options.get("HazardsOnly", false)) {}
+    : PixmapCacheCheck(Name, Context), HazardsOnly(Options.get("HazardsOnly", false)) {}
 
 ManualRefcountCheck::~ManualRefcountCheck() = default;
 
@@ -528,14 +528,10 @@ void ManualRefcountCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "HazardsOnly", HazardsOnly);
 }
 
-void ManualRefcountCheck::onStartOfTranslationUnit() {
-  Parents.reset();
+void ManualRefcountCheck::startTranslationUnit() {
   Index.reset();
   ReportedOwners.clear();
 }
-
-// The last check to let go of the unit's LocalParents gives the context its scope back.
-void ManualRefcountCheck::onEndOfTranslationUnit() { Parents.reset(); }
 
 namespace {
 // A delete written in a system header's macro body is the library's own code even where the
@@ -570,16 +566,14 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
   if (Delete->containsErrors() || !Delete->getArgument())
     return;
   ASTContext &Context = *Result.Context;
-  if (!Parents)
-    Parents = LocalParents::forUnit(Context);
-  if (Parents->isInTemplateInstantiation(*Delete))
+  if (parents(Context).isInTemplateInstantiation(*Delete))
     return;
-  const FunctionDecl *Function = Parents->enclosingCallable(*Delete);
+  const FunctionDecl *Function = parents(Context).enclosingCallable(*Delete);
   if (!Function || Function->isInvalidDecl() || !Function->getBody())
     return;
   const Expr *Deleted = Delete->getArgument()->IgnoreParenCasts();
   const std::optional<ReleaseTest> Guard =
-      findGuard(Delete, Function->getBody(), *Parents, Context);
+      findGuard(Delete, Function->getBody(), parents(Context), Context);
   if (!Guard || !countsDeletedObject(Guard->Counter, Deleted))
     return;
   const std::optional<Counter> Count = counterOf(Guard->Counter);
@@ -617,7 +611,7 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
       P.Kind = OwnerKind::Handle;
   }
 
-  const std::vector<Hazard> Hazards = HazardFinder(P, *Index, *Parents).find(Function);
+  const std::vector<Hazard> Hazards = HazardFinder(P, *Index, parents(Context)).find(Function);
   if (HazardsOnly && Hazards.empty())
     return;
 

@@ -2,13 +2,12 @@
 #ifndef PIXMAPCACHE_CHECKS_MANUALREFCOUNT_MANUALREFCOUNTCHECK_H
 #define PIXMAPCACHE_CHECKS_MANUALREFCOUNT_MANUALREFCOUNTCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "PixmapCacheCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
 
 namespace clang::tidy::pixmapcache {
 
-class LocalParents;
 class RefCountIndex;
 
 /// Finds hand-written reference counting: a `delete` guarded by a counter decrement that
@@ -18,7 +17,7 @@ class RefCountIndex;
 /// and moves that do not keep the count) and on the shared-pointer replacement.
 ///
 /// For the user-facing documentation see docs/checks/pixmapcache-manual-refcount.md.
-class ManualRefcountCheck : public ClangTidyCheck {
+class ManualRefcountCheck : public PixmapCacheCheck {
 public:
   ManualRefcountCheck(StringRef Name, ClangTidyContext *Context);
   ~ManualRefcountCheck() override;
@@ -29,13 +28,11 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
+  void startTranslationUnit() override;
 
 private:
   const bool HazardsOnly;
   std::unique_ptr<RefCountIndex> Index;
-  std::shared_ptr<LocalParents> Parents;
   llvm::DenseSet<const Decl *> ReportedOwners;
 };
 

@@ -1,36 +1,20 @@
 //===- OffThreadAccessCheck.cpp - pixmapcache-off-thread-access -----------===//
 #include "OffThreadAccessCheck.h"
+#include "common/PerUnit.h"
 
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
+#include <memory>
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::pixmapcache {
 
-namespace {
-
-constexpr llvm::StringLiteral DefaultGuiThreadOnly =
-    "::QPixmapCache;::QPixmap;::QIcon::pixmap;::QWidget";
-} // namespace
-
 OffThreadAccessCheck::OffThreadAccessCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      GuiThreadOnly(Options.get("GuiThreadOnly", DefaultGuiThreadOnly)),
-      ThreadStartFunctions(Options.get("ThreadStartFunctions", "")),
-      ThreadEntryFunctions(Options.get("ThreadEntryFunctions", "")),
-      ThreadBaseClasses(Options.get("ThreadBaseClasses", "")),
-      Apis{utils::options::parseStringList(GuiThreadOnly),
-           utils::options::parseStringList(ThreadStartFunctions),
-           utils::options::parseStringList(ThreadEntryFunctions),
-           utils::options::parseStringList(ThreadBaseClasses)} {}
+    : PixmapCacheCheck(Name, Context), AnalysisOptions(Options) {}
 
 void OffThreadAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "GuiThreadOnly", GuiThreadOnly);
-  Options.store(Opts, "ThreadStartFunctions", ThreadStartFunctions);
-  Options.store(Opts, "ThreadEntryFunctions", ThreadEntryFunctions);
-  Options.store(Opts, "ThreadBaseClasses", ThreadBaseClasses);
+  AnalysisOptions.store(Options, Opts);
 }
 
 void OffThreadAccessCheck::registerMatchers(MatchFinder *Finder) {
@@ -41,19 +25,20 @@ void OffThreadAccessCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
 }
 
-void OffThreadAccessCheck::onStartOfTranslationUnit() { Context = nullptr; }
+void OffThreadAccessCheck::startTranslationUnit() { Context = nullptr; }
 
-void OffThreadAccessCheck::onEndOfTranslationUnit() {
+void OffThreadAccessCheck::endTranslationUnit() {
   if (!Context)
     return;
-  ThreadFacts Facts = collectThreadFacts(*Context, Apis);
+  // Held while the facts are used: the scanner may hold it too, and then gets the same facts.
+  const std::shared_ptr<UnitThreadFacts> Unit = PerUnit<UnitThreadFacts>::get(*Context);
+  const ThreadFacts &Facts = Unit->facts(AnalysisOptions);
   const ThreadSummary *Summaries[] = {&Facts.Summary};
   // A use in a template is one call site however many instantiations reach it.
   llvm::DenseSet<SourceLocation> Reported;
   for (const OffThreadUse &Use : ThreadReachability(Summaries).offThreadUses(ReportedPathTailSteps))
     if (Reported.insert(Facts.Sites[Use.Use->Site]).second)
       report(Use, Facts);
-  ThreadFactsHandOff::give(*Context, std::move(Facts));
   Context = nullptr;
 }
 

@@ -2,9 +2,10 @@
 #ifndef PIXMAPCACHE_CHECKS_OFFTHREADACCESS_OFFTHREADACCESSCHECK_H
 #define PIXMAPCACHE_CHECKS_OFFTHREADACCESS_OFFTHREADACCESSCHECK_H
 
+#include "ThreadAnalysis.h"
 #include "ThreadFacts.h"
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "PixmapCacheCheck.h"
 
 namespace clang::tidy::pixmapcache {
 
@@ -14,7 +15,7 @@ namespace clang::tidy::pixmapcache {
 /// the translation unit's call graph.
 ///
 /// For the user-facing documentation see docs/checks/pixmapcache-off-thread-access.md.
-class OffThreadAccessCheck : public ClangTidyCheck {
+class OffThreadAccessCheck : public PixmapCacheCheck {
 public:
   OffThreadAccessCheck(StringRef Name, ClangTidyContext *Context);
 
@@ -24,17 +25,12 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
+  void startTranslationUnit() override;
 
 private:
   void report(const OffThreadUse &Use, const ThreadFacts &Facts);
 
-  const std::string GuiThreadOnly;
-  const std::string ThreadStartFunctions;
-  const std::string ThreadEntryFunctions;
-  const std::string ThreadBaseClasses;
-  const ThreadApis Apis;
+  const ThreadAnalysisOptions AnalysisOptions;
   /// The analysis runs once per translation unit, at its end; matches only tell it that the
   /// unit has code of its own and where its ASTContext is.
   ASTContext *Context = nullptr;

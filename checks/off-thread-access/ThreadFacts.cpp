@@ -634,25 +634,6 @@ private:
 
 } // namespace
 
-namespace {
-thread_local ThreadFactsHandOff *OpenHandOff = nullptr;
-} // namespace
-
-ThreadFactsHandOff::ThreadFactsHandOff(const ASTContext &Context)
-    : Context(Context), Outer(OpenHandOff) {
-  OpenHandOff = this;
-}
-
-ThreadFactsHandOff::~ThreadFactsHandOff() { OpenHandOff = Outer; }
-
-void ThreadFactsHandOff::give(const ASTContext &Context, ThreadFacts &&Facts) {
-  for (ThreadFactsHandOff *HandOff = OpenHandOff; HandOff; HandOff = HandOff->Outer)
-    if (&HandOff->Context == &Context) {
-      HandOff->Given = std::move(Facts);
-      return;
-    }
-}
-
 ThreadFacts collectThreadFacts(ASTContext &Context, const ThreadApis &Apis) {
   FactCollector Collector(Context, Apis);
   DefinitionFinder Finder(Collector);

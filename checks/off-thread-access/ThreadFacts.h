@@ -15,8 +15,6 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringRef.h"
-#include <optional>
-#include <utility>
 #include <vector>
 
 namespace clang {
@@ -50,28 +48,6 @@ struct ThreadFacts {
 /// whole translation unit in clang-tidy, the main file's top-level declarations in clangd),
 /// outside system headers. Each function body is read once.
 ThreadFacts collectThreadFacts(ASTContext &Context, const ThreadApis &Apis);
-
-/// Hands the facts that the off-thread check collected for a unit to a front end that needs
-/// the same facts (the scanner's cross-TU pass), so that they are collected once. While a
-/// hand-off is open for a context on this thread, the check gives its facts to it.
-class ThreadFactsHandOff {
-public:
-  explicit ThreadFactsHandOff(const ASTContext &Context);
-  ~ThreadFactsHandOff();
-  ThreadFactsHandOff(const ThreadFactsHandOff &) = delete;
-  ThreadFactsHandOff &operator=(const ThreadFactsHandOff &) = delete;
-
-  /// What the check gave, if it ran on the unit (it may be disabled for the file).
-  std::optional<ThreadFacts> take() { return std::exchange(Given, std::nullopt); }
-
-  /// Moves `Facts` to the hand-off open for `Context` on this thread, if there is one.
-  static void give(const ASTContext &Context, ThreadFacts &&Facts);
-
-private:
-  const ASTContext &Context;
-  ThreadFactsHandOff *const Outer;
-  std::optional<ThreadFacts> Given;
-};
 
 } // namespace tidy::pixmapcache
 } // namespace clang

@@ -128,7 +128,7 @@ bool isPlainFileRange(SourceRange Range) {
 } // namespace
 
 UncheckedReallocCheck::UncheckedReallocCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), ReallocLikeFunctions(utils::options::parseStringList(
+    : PixmapCacheCheck(Name, Context), ReallocLikeFunctions(utils::options::parseStringList(
                                          Options.get("ReallocLikeFunctions", ""))),
       AssertIsCheck(Options.get("AssertIsCheck", true)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
@@ -148,14 +148,10 @@ void UncheckedReallocCheck::registerPPCallbacks(const SourceManager &, Preproces
   Inserter.registerPreprocessor(PP);
 }
 
-void UncheckedReallocCheck::onStartOfTranslationUnit() {
-  Parents.reset();
+void UncheckedReallocCheck::startTranslationUnit() {
   Flow.reset();
   ReportedCalls.clear();
 }
-
-// The last check to let go of the unit's LocalParents gives the context its scope back.
-void UncheckedReallocCheck::onEndOfTranslationUnit() { Parents.reset(); }
 
 void UncheckedReallocCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Names{"::realloc"};
@@ -209,9 +205,7 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
   if (Realloc->containsErrors() || Realloc->getNumArgs() == 0)
     return;
   ASTContext &Context = *Result.Context;
-  if (!Parents)
-    Parents = LocalParents::forUnit(Context);
-  const FunctionDecl *Function = Parents->enclosingCallable(*Realloc);
+  const FunctionDecl *Function = parents(Context).enclosingCallable(*Realloc);
   if (!Function)
     return;
   // realloc(p, 0) frees the block: null is its success, not a failure.
@@ -229,7 +223,7 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   const Expr *Owner = Realloc->getArg(0)->IgnoreParenCasts();
-  const ResultSink Sink = findSink(Realloc, *Parents, Context, *Flow);
+  const ResultSink Sink = findSink(Realloc, parents(Context), Context, *Flow);
   bool Leaks = false;
   std::optional<UncheckedUse> Use;
   switch (Sink.Kind) {
@@ -268,7 +262,7 @@ void UncheckedReallocCheck::check(const MatchFinder::MatchResult &Result) {
                        "%0 may be set to null if %1 fails, leaking the block it pointed to")
                   << Target << Callee;
       if (std::optional<FixItHint> Fix =
-              tryReallocFix(Function, Sink.Assign, Realloc, *Parents, Context)) {
+              tryReallocFix(Function, Sink.Assign, Realloc, parents(Context), Context)) {
         Diag << *Fix;
         if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
                 Context.getSourceManager().getFileID(Realloc->getBeginLoc()), "<pxc/realloc.h>"))

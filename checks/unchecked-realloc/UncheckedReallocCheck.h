@@ -2,7 +2,7 @@
 #ifndef PIXMAPCACHE_CHECKS_UNCHECKEDREALLOC_UNCHECKEDREALLOCCHECK_H
 #define PIXMAPCACHE_CHECKS_UNCHECKEDREALLOC_UNCHECKEDREALLOCCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "PixmapCacheCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -11,7 +11,6 @@
 
 namespace clang::tidy::pixmapcache {
 
-class LocalParents;
 class NullCheckFlow;
 struct UncheckedUse;
 
@@ -20,7 +19,7 @@ struct UncheckedUse;
 /// memory functions before any null check on some path.
 ///
 /// For the user-facing documentation see docs/checks/pixmapcache-unchecked-realloc.md.
-class UncheckedReallocCheck : public ClangTidyCheck {
+class UncheckedReallocCheck : public PixmapCacheCheck {
 public:
   UncheckedReallocCheck(StringRef Name, ClangTidyContext *Context);
   ~UncheckedReallocCheck() override;
@@ -30,8 +29,7 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
+  void startTranslationUnit() override;
 
 private:
   void noteUse(const std::optional<UncheckedUse> &Use, const ASTContext &Context);
@@ -41,7 +39,6 @@ private:
   const bool AssertIsCheck;
   utils::IncludeInserter Inserter;
   std::unique_ptr<NullCheckFlow> Flow;
-  std::shared_ptr<LocalParents> Parents;
   llvm::DenseSet<SourceLocation> ReportedCalls;
 };
 

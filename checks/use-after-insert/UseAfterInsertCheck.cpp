@@ -220,7 +220,7 @@ std::string spell(const Expr *E, const ASTContext &Context) {
 } // namespace
 
 UseAfterInsertCheck::UseAfterInsertCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : PixmapCacheCheck(Name, Context),
       CacheClasses(utils::options::parseStringList(Options.get("CacheClasses", ""))) {}
 
 UseAfterInsertCheck::~UseAfterInsertCheck() = default;
@@ -229,14 +229,10 @@ void UseAfterInsertCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CacheClasses", utils::options::serializeStringList(CacheClasses));
 }
 
-void UseAfterInsertCheck::onStartOfTranslationUnit() {
-  Parents.reset();
+void UseAfterInsertCheck::startTranslationUnit() {
   Graphs.reset();
   ReportedInserts.clear();
 }
-
-// The last check to let go of the unit's LocalParents gives the context its scope back.
-void UseAfterInsertCheck::onEndOfTranslationUnit() { Parents.reset(); }
 
 void UseAfterInsertCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Classes{"::QCache"};
@@ -259,9 +255,7 @@ void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
   if (!(ObjectRef && isa<VarDecl>(ObjectRef->getDecl())) && !isa<MemberExpr>(Object))
     return;
   ASTContext &Context = *Result.Context;
-  if (!Parents)
-    Parents = LocalParents::forUnit(Context);
-  const FunctionDecl *Function = Parents->enclosingCallable(*Insert);
+  const FunctionDecl *Function = parents(Context).enclosingCallable(*Insert);
   if (!Function)
     return;
   // In a template the call resolves only in instantiations; report it once.
@@ -276,7 +270,7 @@ void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
 
   ValueHolders Held;
   Held.add(Object);
-  InsertFollower Follower(Insert, resultVariable(Insert, *Parents), std::move(Held));
+  InsertFollower Follower(Insert, resultVariable(Insert, parents(Context)), std::move(Held));
   const ElementPosition At = G->StmtPositions.lookup(Insert);
   walkForwardPaths(*G->Graph, At.Block, At.Index + 1, PathState{}, Follower);
   if (Follower.Uses.empty())

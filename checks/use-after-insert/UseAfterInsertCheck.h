@@ -2,14 +2,13 @@
 #ifndef PIXMAPCACHE_CHECKS_USEAFTERINSERT_USEAFTERINSERTCHECK_H
 #define PIXMAPCACHE_CHECKS_USEAFTERINSERT_USEAFTERINSERTCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "PixmapCacheCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
 #include <vector>
 
 namespace clang::tidy::pixmapcache {
 
-class LocalParents;
 class FunctionGraphs;
 
 /// Finds objects used after `QCache::insert` took ownership of them: when the insert fails
@@ -17,7 +16,7 @@ class FunctionGraphs;
 /// `setMaxCost`, `remove` and `clear` can evict and delete it too.
 ///
 /// For the user-facing documentation see docs/checks/pixmapcache-use-after-insert.md.
-class UseAfterInsertCheck : public ClangTidyCheck {
+class UseAfterInsertCheck : public PixmapCacheCheck {
 public:
   UseAfterInsertCheck(StringRef Name, ClangTidyContext *Context);
   ~UseAfterInsertCheck() override;
@@ -28,13 +27,11 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
+  void startTranslationUnit() override;
 
 private:
   const std::vector<StringRef> CacheClasses;
   std::unique_ptr<FunctionGraphs> Graphs;
-  std::shared_ptr<LocalParents> Parents;
   llvm::DenseSet<SourceLocation> ReportedInserts;
 };
 

@@ -8,7 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
 #include "common/LocalParents.h"
-#include "common/RegisteredChecks.h"
+#include "RegisteredChecks.h"
 #include "off-thread-access/ThreadFacts.h"
 
 #include "clang-tidy/ClangTidy.h"

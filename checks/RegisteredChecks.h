@@ -1,6 +1,6 @@
 //===- RegisteredChecks.h - the names of every check clang-tidy knows -----===//
-#ifndef PIXMAPCACHE_CHECKS_COMMON_REGISTEREDCHECKS_H
-#define PIXMAPCACHE_CHECKS_COMMON_REGISTEREDCHECKS_H
+#ifndef PIXMAPCACHE_CHECKS_REGISTEREDCHECKS_H
+#define PIXMAPCACHE_CHECKS_REGISTEREDCHECKS_H
 
 #include <string>
 #include <vector>
