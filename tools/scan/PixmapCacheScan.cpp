@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
+#include "ShardFormat.h"
 
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/Core/Replacement.h"

@@ -1,4 +1,5 @@
 //===- Report.cpp - combining unit results, and the output formats --------===//
+#include "CrossTU.h"
 #include "Scan.h"
 
 #include "llvm/ADT/StringExtras.h"

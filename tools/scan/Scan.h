@@ -111,16 +111,6 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
                      const ProcessLimits &Limits,
                      llvm::function_ref<void(const UnitResult &)> UnitDone, bool &Interrupted);
 
-/// Off-thread findings that only the whole program shows: GUI-only uses reached from a
-/// thread entry point through calls that cross translation units. Linear in the summaries.
-/// `Overrides` says whether a virtual call may also run overrides defined in other units.
-std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Units,
-                                       clang::tidy::pixmapcache::OverrideScope Overrides);
-
-/// Shard files: the unit results, thread facts included, as JSON.
-void writeUnitsJson(llvm::raw_ostream &OS, llvm::ArrayRef<UnitResult> Units);
-llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &Shard);
-
 struct Report {
   std::vector<Finding> Findings; ///< sorted, deduplicated, fingerprinted, baseline applied
   unsigned Units = 0;

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
+#include "ShardFormat.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Errno.h"
