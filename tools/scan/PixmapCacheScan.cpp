@@ -7,8 +7,13 @@
 // docs/scanner.md is the user documentation.
 //
 //===----------------------------------------------------------------------===//
+#include "JsonReport.h"
+#include "Paths.h"
+#include "Report.h"
+#include "SarifReport.h"
 #include "Scan.h"
 #include "ShardFormat.h"
+#include "TextReport.h"
 
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -106,13 +111,6 @@ constexpr int ExitInterrupted = 130;
 int usageError(const llvm::Twine &Message) {
   llvm::errs() << "pixmapcache-scan: error: " << Message << '\n';
   return ExitUsage;
-}
-
-std::string absolutePath(llvm::StringRef Path) {
-  llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
 }
 
 /// Progress on a terminal: files done / total, findings so far, time left. Nothing when the

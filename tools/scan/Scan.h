@@ -15,7 +15,6 @@
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
 #include <optional>
 #include <string>
@@ -41,6 +40,9 @@ struct Note {
 
 /// Ordered by severity: --fail-on=LEVEL fails on findings at LEVEL or above.
 enum class Level { Warning, Error };
+
+/// The level as the reports and the shard files spell it.
+inline const char *levelName(Level L) { return L == Level::Error ? "error" : "warning"; }
 
 struct Finding {
   std::string Check; ///< pixmapcache-..., or clang-diagnostic-error for a compile error
@@ -110,25 +112,6 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
                      llvm::ArrayRef<std::string> Units, const ScanOptions &Options,
                      const ProcessLimits &Limits,
                      llvm::function_ref<void(const UnitResult &)> UnitDone, bool &Interrupted);
-
-struct Report {
-  std::vector<Finding> Findings; ///< sorted, deduplicated, fingerprinted, baseline applied
-  unsigned Units = 0;
-  unsigned FailedUnits = 0;
-  unsigned Suppressed = 0;                  ///< findings in the baseline
-  unsigned Unscanned = 0;                   ///< units not scanned: the scan was interrupted
-  std::vector<std::string> AllFingerprints; ///< before the baseline: what --write-baseline saves
-};
-
-/// Combines unit results into the report; `SourceRoot` makes fingerprints path-independent.
-Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
-              const llvm::StringSet<> &Baseline,
-              clang::tidy::pixmapcache::OverrideScope Overrides);
-
-std::string displayPath(llvm::StringRef File, llvm::StringRef SourceRoot);
-void writeText(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
-void writeJson(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
-void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
 
 } // namespace pixmapcache::scan
 

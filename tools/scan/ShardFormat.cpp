@@ -73,7 +73,7 @@ private:
   void finding(const Finding &F) {
     J.object([&] {
       J.attribute("check", F.Check);
-      J.attribute("level", F.Severity == Level::Error ? "error" : "warning");
+      J.attribute("level", levelName(F.Severity));
       J.attribute("message", F.Message);
       position("location", F.Where);
       J.attribute("lineText", F.LineText);
