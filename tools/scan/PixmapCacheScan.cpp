@@ -12,8 +12,10 @@
 #include "Report.h"
 #include "SarifReport.h"
 #include "Scan.h"
+#include "ScanUnit.h"
 #include "ShardFormat.h"
 #include "TextReport.h"
+#include "UnitProcesses.h"
 
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/Core/Replacement.h"
