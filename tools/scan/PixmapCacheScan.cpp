@@ -7,7 +7,11 @@
 // docs/scanner.md is the user documentation.
 //
 //===----------------------------------------------------------------------===//
+#include "Baseline.h"
+#include "Fixes.h"
+#include "JsonFile.h"
 #include "JsonReport.h"
+#include "OutputFile.h"
 #include "Paths.h"
 #include "Report.h"
 #include "SarifReport.h"
@@ -18,20 +22,15 @@
 #include "UnitProcesses.h"
 
 #include "clang/Driver/Types.h"
-#include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
-#include "clang/Tooling/ReplacementsYaml.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
-#include "llvm/Support/YAMLTraits.h"
 #include <chrono>
-#include <csignal>
 #include <set>
 
 using namespace pixmapcache::scan;
@@ -235,151 +234,6 @@ llvm::Expected<std::pair<unsigned, unsigned>> parseShard(llvm::StringRef Spec) {
   return std::make_pair(Index, Count);
 }
 
-llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Buffer)
-    return llvm::createStringError("cannot read baseline '" + Path +
-                                   "': " + Buffer.getError().message());
-  auto Doc = llvm::json::parse((*Buffer)->getBuffer());
-  if (!Doc)
-    return llvm::createStringError("baseline '" + Path +
-                                   "' is not JSON: " + llvm::toString(Doc.takeError()));
-  const llvm::json::Object *O = Doc->getAsObject();
-  const llvm::json::Array *Findings = O ? O->getArray("findings") : nullptr;
-  if (!Findings)
-    return llvm::createStringError("baseline '" + Path +
-                                   "' has no \"findings\" list (write it with --write-baseline)");
-  llvm::StringSet<> Fingerprints;
-  for (const llvm::json::Value &Entry : *Findings) {
-    const llvm::json::Object *E = Entry.getAsObject();
-    if (auto Fingerprint = E ? E->getString("fingerprint") : std::nullopt)
-      Fingerprints.insert(*Fingerprint);
-    else
-      return llvm::createStringError("baseline '" + Path +
-                                     "': every finding needs a \"fingerprint\"");
-  }
-  return Fingerprints;
-}
-
-llvm::Error writeError(llvm::StringRef Path, std::error_code EC) {
-  return llvm::createStringError("cannot write '" + Path + "': " + EC.message());
-}
-
-/// Writes `Write`'s output to `Path` ("-" or empty: stdout). A file is written under a
-/// temporary name and renamed when complete, so that a full disk or an interrupted run never
-/// leaves a truncated report or source behind; devices and pipes are written in place.
-llvm::Error writeTo(llvm::StringRef Path, llvm::function_ref<void(llvm::raw_ostream &)> Write) {
-  // Past a file size limit (ulimit -f) a write fails with EFBIG, reported below, instead of
-  // raising SIGXFSZ, which LLVM's signal handlers take for a crash.
-  std::signal(SIGXFSZ, SIG_IGN);
-  auto Flush = [&](llvm::raw_fd_ostream &OS) -> std::error_code {
-    OS.flush();
-    const std::error_code EC = OS.error();
-    // Cleared, or the stream would end the process with a fatal error when it is destroyed.
-    OS.clear_error();
-    return EC;
-  };
-  if (Path.empty() || Path == "-") {
-    Write(llvm::outs());
-    if (std::error_code EC = Flush(llvm::outs()))
-      return writeError("<stdout>", EC);
-    return llvm::Error::success();
-  }
-  llvm::sys::fs::file_status Existing;
-  const bool Exists = !llvm::sys::fs::status(Path, Existing);
-  if (Exists && Existing.type() != llvm::sys::fs::file_type::regular_file) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-    if (!EC) {
-      Write(OS);
-      EC = Flush(OS);
-    }
-    return EC ? writeError(Path, EC) : llvm::Error::success();
-  }
-  llvm::Expected<llvm::sys::fs::TempFile> Temp =
-      llvm::sys::fs::TempFile::create(Path + ".tmp-%%%%%%");
-  if (!Temp)
-    return writeError(Path, llvm::errorToErrorCode(Temp.takeError()));
-  std::error_code EC;
-  {
-    llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
-    Write(OS);
-    EC = Flush(OS);
-  }
-  if (!EC && Exists)
-    EC = llvm::sys::fs::setPermissions(Temp->FD, Existing.permissions());
-  if (EC) {
-    llvm::consumeError(Temp->discard());
-    return writeError(Path, EC);
-  }
-  if (llvm::Error E = Temp->keep(Path))
-    return writeError(Path, llvm::errorToErrorCode(std::move(E)));
-  return llvm::Error::success();
-}
-
-void writeBaseline(const Report &R, llvm::raw_ostream &OS) {
-  llvm::json::Array Findings;
-  std::vector<std::string> Sorted = R.AllFingerprints;
-  llvm::sort(Sorted);
-  for (const std::string &Fingerprint : Sorted)
-    Findings.push_back(llvm::json::Object{{"fingerprint", Fingerprint}});
-  OS << llvm::formatv("{0:2}",
-                      llvm::json::Value(llvm::json::Object{{"pixmapcacheScanBaseline", 1},
-                                                           {"findings", std::move(Findings)}}))
-     << '\n';
-}
-
-/// The fixes of the reported findings, per file, without the ones that overlap an earlier one.
-std::map<std::string, clang::tooling::Replacements> collectFixes(const Report &R) {
-  std::map<std::string, clang::tooling::Replacements> Fixes;
-  for (const Finding &F : R.Findings) {
-    std::map<std::string, clang::tooling::Replacements> Trial = Fixes;
-    bool Conflict = false;
-    for (const clang::tooling::Replacement &Fix : F.Fixes)
-      if (llvm::Error E = Trial[Fix.getFilePath().str()].add(Fix)) {
-        llvm::consumeError(std::move(E));
-        Conflict = true;
-      }
-    if (Conflict)
-      llvm::errs() << "pixmapcache-scan: warning: the fix of " << F.Check << " at " << F.Where.File
-                   << ':' << F.Where.Line << " conflicts with another, skipped\n";
-    else if (!F.Fixes.empty())
-      Fixes = std::move(Trial);
-  }
-  return Fixes;
-}
-
-void exportFixes(const std::map<std::string, clang::tooling::Replacements> &Fixes,
-                 llvm::raw_ostream &OS) {
-  clang::tooling::TranslationUnitReplacements TUR;
-  TUR.MainSourceFile = "";
-  for (const auto &[File, Replacements] : Fixes)
-    TUR.Replacements.insert(TUR.Replacements.end(), Replacements.begin(), Replacements.end());
-  llvm::yaml::Output YAML(OS);
-  YAML << TUR;
-}
-
-bool applyFixes(const std::map<std::string, clang::tooling::Replacements> &Fixes) {
-  bool Ok = true;
-  for (const auto &[File, Replacements] : Fixes) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
-    llvm::Expected<std::string> Fixed =
-        Buffer ? clang::tooling::applyAllReplacements((*Buffer)->getBuffer(), Replacements)
-               : llvm::Expected<std::string>(llvm::errorCodeToError(Buffer.getError()));
-    if (!Fixed) {
-      llvm::errs() << "pixmapcache-scan: error: cannot fix '" << File
-                   << "': " << llvm::toString(Fixed.takeError()) << '\n';
-      Ok = false;
-      continue;
-    }
-    if (llvm::Error E = writeTo(File, [&](llvm::raw_ostream &OS) { OS << *Fixed; })) {
-      llvm::errs() << "pixmapcache-scan: error: " << llvm::toString(std::move(E)) << '\n';
-      Ok = false;
-    }
-  }
-  return Ok;
-}
-
 /// The report in the chosen format, the side outputs, and the exit code. `Unscanned` units
 /// were left out by an interrupted scan: the report is written, marked as incomplete, but
 /// not the baseline or the fixes, which would be wrong for the units that were left out.
@@ -398,7 +252,7 @@ int conclude(std::vector<UnitResult> Units, unsigned Unscanned = 0) {
                                          : clang::tidy::pixmapcache::OverrideScope::CallingUnit);
   R.Unscanned = Unscanned;
 
-  llvm::Error Written = writeTo(Output, [&](llvm::raw_ostream &OS) {
+  llvm::Error Written = writeOutputFile(Output, [&](llvm::raw_ostream &OS) {
     switch (OutputFormat) {
     case Format::Text:
       writeText(R, Root, OS);
@@ -424,13 +278,13 @@ int conclude(std::vector<UnitResult> Units, unsigned Unscanned = 0) {
   }
   if (!WriteBaseline.empty())
     if (llvm::Error E =
-            writeTo(WriteBaseline, [&](llvm::raw_ostream &OS) { writeBaseline(R, OS); }))
+            writeOutputFile(WriteBaseline, [&](llvm::raw_ostream &OS) { writeBaseline(R, OS); }))
       return usageError(llvm::toString(std::move(E)));
   if (!ExportFixes.empty() || Fix) {
     const auto Fixes = collectFixes(R);
     if (!ExportFixes.empty())
       if (llvm::Error E =
-              writeTo(ExportFixes, [&](llvm::raw_ostream &OS) { exportFixes(Fixes, OS); }))
+              writeOutputFile(ExportFixes, [&](llvm::raw_ostream &OS) { exportFixes(Fixes, OS); }))
         return usageError(llvm::toString(std::move(E)));
     if (Fix && !applyFixes(Fixes))
       return ExitUsage;
@@ -540,7 +394,7 @@ int scan() {
     return ExitInterrupted;
   }
   if (ShardSpec) {
-    if (llvm::Error E = writeTo(Output, [&](llvm::raw_ostream &OS) {
+    if (llvm::Error E = writeOutputFile(Output, [&](llvm::raw_ostream &OS) {
           writeUnitsJson(OS, Results);
           OS << '\n';
         }))
@@ -557,12 +411,9 @@ int merge() {
     return usageError("merge needs the shard files written by --shard=I/N");
   std::vector<UnitResult> Units;
   for (const std::string &Path : ShardFiles) {
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-    if (!Buffer)
-      return usageError("cannot read shard '" + Path + "': " + Buffer.getError().message());
-    auto Doc = llvm::json::parse((*Buffer)->getBuffer());
+    auto Doc = readJsonFile("shard", Path);
     if (!Doc)
-      return usageError("shard '" + Path + "' is not JSON: " + llvm::toString(Doc.takeError()));
+      return usageError(llvm::toString(Doc.takeError()));
     auto Read = unitsFromJson(*Doc);
     if (!Read)
       return usageError("shard '" + Path + "': " + llvm::toString(Read.takeError()));
