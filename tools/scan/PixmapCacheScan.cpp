@@ -8,11 +8,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
+#include "CompileCommands.h"
 #include "Fixes.h"
 #include "JsonFile.h"
 #include "JsonReport.h"
 #include "OutputFile.h"
 #include "Paths.h"
+#include "Progress.h"
 #include "Report.h"
 #include "SarifReport.h"
 #include "Scan.h"
@@ -21,17 +23,9 @@
 #include "TextReport.h"
 #include "UnitProcesses.h"
 
-#include "clang/Driver/Types.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
-#include <chrono>
-#include <set>
 
 using namespace pixmapcache::scan;
 namespace cl = llvm::cl;
@@ -112,117 +106,6 @@ constexpr int ExitInterrupted = 130;
 int usageError(const llvm::Twine &Message) {
   llvm::errs() << "pixmapcache-scan: error: " << Message << '\n';
   return ExitUsage;
-}
-
-/// Progress on a terminal: files done / total, findings so far, time left. Nothing when the
-/// output goes to a log, which gets the one summary line at the end.
-class Progress {
-public:
-  explicit Progress(size_t Total)
-      : Total(Total), Enabled(llvm::sys::Process::StandardErrIsDisplayed()),
-        Start(std::chrono::steady_clock::now()) {}
-
-  void unitDone(size_t UnitFindings) {
-    ++Done;
-    Findings += UnitFindings;
-    if (!Enabled)
-      return;
-    const double Elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
-    const double Left = Elapsed / Done * (Total - Done);
-    constexpr unsigned Width = 30;
-    const unsigned Filled = Width * Done / Total;
-    llvm::errs() << "\r[" << std::string(Filled, '#') << std::string(Width - Filled, ' ') << "] "
-                 << Done << '/' << Total << " files, " << Findings << " findings, ETA "
-                 << static_cast<unsigned>(Left + 0.5) << "s ";
-    llvm::errs().flush();
-  }
-
-  /// Clears the bar before the report and the summary are written.
-  void clear() {
-    if (Enabled)
-      llvm::errs() << "\r\033[K";
-  }
-
-private:
-  const size_t Total;
-  const bool Enabled;
-  const std::chrono::steady_clock::time_point Start;
-  size_t Done = 0, Findings = 0;
-};
-
-/// A compilation database without repeated commands: merged databases often list one
-/// compile command many times, with the file spelled in different ways (`a.cpp`, `./a.cpp`,
-/// `src/../a.cpp`), and each would be a compilation of its own. Commands for one file that
-/// differ otherwise (two configurations of a build) all stay.
-class UniqueCommands : public clang::tooling::CompilationDatabase {
-public:
-  explicit UniqueCommands(const clang::tooling::CompilationDatabase &Database)
-      : Database(Database) {}
-
-  std::vector<clang::tooling::CompileCommand>
-  getCompileCommands(llvm::StringRef File) const override {
-    std::vector<clang::tooling::CompileCommand> Unique;
-    std::set<std::vector<std::string>> Seen;
-    for (clang::tooling::CompileCommand &Command : Database.getCompileCommands(File))
-      if (Seen.insert(identity(Command)).second)
-        Unique.push_back(std::move(Command));
-    return Unique;
-  }
-  std::vector<std::string> getAllFiles() const override { return Database.getAllFiles(); }
-
-private:
-  static std::string resolve(llvm::StringRef Directory, llvm::StringRef Path) {
-    llvm::SmallString<256> Abs(Path);
-    llvm::sys::fs::make_absolute(Directory, Abs);
-    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    return std::string(Abs);
-  }
-
-  /// The command with the directory and the file's spellings made absolute.
-  static std::vector<std::string> identity(const clang::tooling::CompileCommand &Command) {
-    const std::string File = resolve(Command.Directory, Command.Filename);
-    std::vector<std::string> Identity{resolve(Command.Directory, ".")};
-    for (const std::string &Argument : Command.CommandLine)
-      Identity.push_back(resolve(Command.Directory, Argument) == File ? File : Argument);
-    return Identity;
-  }
-
-  const clang::tooling::CompilationDatabase &Database;
-};
-
-/// The translation units to scan, sorted (so that shards are deterministic), or an error.
-llvm::Expected<std::vector<std::string>>
-unitsToScan(const clang::tooling::CompilationDatabase &Database, llvm::StringRef DatabaseFile) {
-  std::vector<std::string> Units;
-  if (Files.empty()) {
-    for (const std::string &File : Database.getAllFiles())
-      Units.push_back(absolutePath(File));
-    if (Units.empty())
-      return llvm::createStringError(DatabaseFile + " lists no translation units");
-  } else {
-    for (const std::string &File : Files) {
-      const std::string Abs = absolutePath(File);
-      if (Database.getCompileCommands(Abs).empty())
-        return llvm::createStringError("'" + File + "' is not in " + DatabaseFile);
-      Units.push_back(Abs);
-    }
-  }
-  llvm::sort(Units);
-  Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
-  return Units;
-}
-
-/// Whether clang builds an AST for `File`: not for the assembler, Fortran, LLVM IR or object
-/// files that some build systems list in the database, which leaves nothing to check. A file
-/// of unknown type is scanned: its compile command may say what it is (`-x c++`).
-bool hasAst(llvm::StringRef File) {
-  namespace types = clang::driver::types;
-  const types::ID Type =
-      types::lookupTypeForExtension(llvm::sys::path::extension(File).drop_front());
-  return Type == types::TY_INVALID || types::isCXX(Type) || types::isObjC(Type) ||
-         types::isOpenCL(Type) || Type == types::TY_C || Type == types::TY_PP_C ||
-         Type == types::TY_CHeader || Type == types::TY_PP_CHeader;
 }
 
 llvm::Expected<std::pair<unsigned, unsigned>> parseShard(llvm::StringRef Spec) {
@@ -324,21 +207,10 @@ int conclude(std::vector<UnitResult> Units, unsigned Unscanned = 0) {
 int scan() {
   if (BuildDir.empty())
     return usageError("-p BUILD_DIR is required (the directory of compile_commands.json)");
-  if (!llvm::sys::fs::is_directory(BuildDir))
-    return usageError("build directory '" + BuildDir + "' does not exist");
-  llvm::SmallString<256> DatabaseFile(BuildDir);
-  llvm::sys::path::append(DatabaseFile, "compile_commands.json");
-  if (!llvm::sys::fs::exists(DatabaseFile))
-    return usageError("no compile_commands.json in '" + BuildDir +
-                      "' (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON; make, qmake: bear -- make)");
-  std::string LoadError;
-  std::unique_ptr<clang::tooling::JSONCompilationDatabase> Database =
-      clang::tooling::JSONCompilationDatabase::loadFromFile(
-          DatabaseFile, LoadError, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  auto Database = loadDatabase(BuildDir);
   if (!Database)
-    return usageError("cannot read " + DatabaseFile + ": " + LoadError);
-
-  auto Units = unitsToScan(*Database, DatabaseFile);
+    return usageError(llvm::toString(Database.takeError()));
+  auto Units = unitsToScan(*Database->Commands, Database->Path, Files);
   if (!Units)
     return usageError(llvm::toString(Units.takeError()));
   std::vector<std::string> WithAst;
@@ -374,7 +246,7 @@ int scan() {
     llvm::errs() << "pixmapcache-scan: warning: --checks='" << Checks
                  << "' turns every pixmapcache check off: the scan reports compiler errors "
                     "only; name the checks to run, e.g. --checks='-*,pixmapcache-*'\n";
-  const UniqueCommands Commands(*Database);
+  const UniqueCommands Commands(*Database->Commands);
   Progress Bar(Units->size());
   bool Interrupted = false;
   std::vector<std::optional<UnitResult>> Scanned = scanInChildProcesses(
