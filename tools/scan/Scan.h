@@ -1,10 +1,9 @@
-//===- Scan.h - pixmapcache-scan: findings, translation units, reports ----===//
+//===- Scan.h - pixmapcache-scan: findings and unit results ---------------===//
 //
-// The scanner's data model. A scan runs every translation unit on its own (scanUnit), which
+// The scanner's data model. A scan runs every translation unit on its own (ScanUnit.h), which
 // yields a UnitResult: its findings, already located (file, line, column) so that they
 // outlive the unit's SourceManager, and the thread facts of the off-thread analysis. The
-// results of all units, of one run or of many shards, are then combined once (finish): the
-// cross-TU off-thread pass, duplicates from shared headers removed, fingerprints, baseline.
+// results of all units, of one run or of many shards, are then combined once (Report.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef PIXMAPCACHE_TOOLS_SCAN_SCAN_H
@@ -13,17 +12,10 @@
 #include "off-thread-access/ThreadCallGraph.h"
 
 #include "clang/Tooling/Core/Replacement.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/ADT/StringSet.h"
-#include "llvm/Support/JSON.h"
 #include <optional>
 #include <string>
 #include <vector>
-
-namespace clang::tooling {
-class CompilationDatabase;
-}
 
 namespace pixmapcache::scan {
 
@@ -42,6 +34,9 @@ struct Note {
 /// Ordered by severity: --fail-on=LEVEL fails on findings at LEVEL or above.
 enum class Level { Warning, Error };
 
+/// The level as the reports and the shard files spell it.
+inline const char *levelName(Level L) { return L == Level::Error ? "error" : "warning"; }
+
 struct Finding {
   std::string Check; ///< pixmapcache-..., or clang-diagnostic-error for a compile error
   Level Severity = Level::Warning;
@@ -52,7 +47,7 @@ struct Finding {
   /// hashes instead of the line number, so that the fingerprint survives code moving.
   std::string LineText;
   std::vector<clang::tooling::Replacement> Fixes;
-  /// Set by finish: stable across line moves, unique within the report.
+  /// Set by finish (Report.h): stable across line moves, unique within the report.
   std::string Fingerprint;
 };
 
@@ -71,19 +66,6 @@ struct UnitResult {
   std::optional<UnitThreads> Threads;
 };
 
-struct ScanOptions {
-  std::string Checks; ///< --checks, applied after the .clang-tidy files; empty: none
-};
-
-/// Whether the --checks filter `Checks` leaves some pixmapcache check on (a .clang-tidy file
-/// may still turn it off for its directory).
-bool checkFilterKeepsAny(llvm::StringRef Checks);
-
-/// Runs the checks on one translation unit (every command the database has for `File`).
-/// Thread-safe: every call has its own clang-tidy context and file system.
-UnitResult scanUnit(const clang::tooling::CompilationDatabase &Database, llvm::StringRef File,
-                    const ScanOptions &Options);
-
 /// The "checks" of the errors that stand for a unit whose scan did not deliver a result:
 /// like compile errors, they are never baselined and are tool notifications in SARIF.
 inline constexpr llvm::StringLiteral ScanCrashCheck = "pixmapcache-scan-crash";
@@ -95,50 +77,6 @@ inline bool isIncompleteScan(const Finding &F) {
   return llvm::StringRef(F.Check).starts_with("clang-diagnostic-") ||
          llvm::StringRef(F.Check).starts_with("pixmapcache-scan-");
 }
-
-struct ProcessLimits {
-  unsigned Jobs = 1;           ///< child processes at once
-  unsigned TimeoutSeconds = 0; ///< per unit; 0: none
-};
-
-/// Scans every unit in a child process of its own (scanUnit), `Limits.Jobs` at once: a unit
-/// that crashes or runs past the time limit becomes an error finding of that unit, and the
-/// others are unaffected. SIGINT, SIGTERM or SIGHUP stop the scan: the running units are
-/// killed, `Interrupted` is set, and the units not finished are std::nullopt.
-std::vector<std::optional<UnitResult>>
-scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
-                     llvm::ArrayRef<std::string> Units, const ScanOptions &Options,
-                     const ProcessLimits &Limits,
-                     llvm::function_ref<void(const UnitResult &)> UnitDone, bool &Interrupted);
-
-/// Off-thread findings that only the whole program shows: GUI-only uses reached from a
-/// thread entry point through calls that cross translation units. Linear in the summaries.
-/// `Overrides` says whether a virtual call may also run overrides defined in other units.
-std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Units,
-                                       clang::tidy::pixmapcache::OverrideScope Overrides);
-
-/// Shard files: the unit results, thread facts included, as JSON.
-void writeUnitsJson(llvm::raw_ostream &OS, llvm::ArrayRef<UnitResult> Units);
-llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &Shard);
-
-struct Report {
-  std::vector<Finding> Findings; ///< sorted, deduplicated, fingerprinted, baseline applied
-  unsigned Units = 0;
-  unsigned FailedUnits = 0;
-  unsigned Suppressed = 0;                  ///< findings in the baseline
-  unsigned Unscanned = 0;                   ///< units not scanned: the scan was interrupted
-  std::vector<std::string> AllFingerprints; ///< before the baseline: what --write-baseline saves
-};
-
-/// Combines unit results into the report; `SourceRoot` makes fingerprints path-independent.
-Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
-              const llvm::StringSet<> &Baseline,
-              clang::tidy::pixmapcache::OverrideScope Overrides);
-
-std::string displayPath(llvm::StringRef File, llvm::StringRef SourceRoot);
-void writeText(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
-void writeJson(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
-void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
 
 } // namespace pixmapcache::scan
 

@@ -6,6 +6,7 @@
 // the process-wide real file system is the process's).
 //
 //===----------------------------------------------------------------------===//
+#include "ScanUnit.h"
 #include "Scan.h"
 #include "common/LocalParents.h"
 #include "RegisteredChecks.h"

@@ -10,12 +10,20 @@
 // copy of a process with one thread and can run clang safely. POSIX only, as is the project.
 //
 //===----------------------------------------------------------------------===//
+#include "UnitProcesses.h"
 #include "Scan.h"
+#include "ScanUnit.h"
+#include "ShardFormat.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Errno.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Signals.h"
+#include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -24,6 +32,7 @@
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utility>
 
 namespace pixmapcache::scan {
 

@@ -1,0 +1,75 @@
+//===- CommandLine.h - pixmapcache-scan's command line --------------------===//
+//
+// The options, parsed once into a ScanConfig that the scan and the merge are given; the exit
+// codes, and the usage errors that end with ExitUsage. Defined in CommandLine.cpp, the only
+// file that sees the cl::opts.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PIXMAPCACHE_TOOLS_SCAN_COMMANDLINE_H
+#define PIXMAPCACHE_TOOLS_SCAN_COMMANDLINE_H
+
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pixmapcache::scan {
+
+inline constexpr int ExitClean = 0, ExitFindings = 1, ExitUsage = 2;
+/// As a shell reports a process ended by SIGINT (128 + 2), for any stop signal.
+inline constexpr int ExitInterrupted = 130;
+
+enum class ReportFormat { Text, Json, Sarif };
+enum class FailOn { Warning, Error, None };
+
+/// What the command line asks for. The defaults are the options' defaults.
+struct ScanConfig {
+  /// `pixmapcache-scan merge`: combine shard files instead of scanning.
+  bool Merge = false;
+
+  // The scan's options.
+  std::string BuildDir;           ///< -p
+  std::vector<std::string> Files; ///< the units to scan, as given; empty: all
+  unsigned Jobs = 0;              ///< -j; 0: all cores
+  std::string Checks;             ///< --checks; empty: none
+  std::string Shard;              ///< --shard=I/N as given (see selectedShard); empty: none
+  bool Fix = false;               ///< --fix
+  unsigned UnitTimeout = 300;     ///< --unit-timeout, in seconds; 0: none
+
+  // The options of both the scan and the merge.
+  ReportFormat Format = ReportFormat::Text; ///< --format
+  std::string Output;                       ///< -o; empty: stdout
+  /// --source-root made absolute and normalised; the current directory when not given.
+  std::string SourceRoot;
+  std::string Baseline;      ///< --baseline; empty: none
+  std::string WriteBaseline; ///< --write-baseline; empty: none
+  std::string ExportFixes;   ///< --export-fixes; empty: none
+  FailOn FailOnLevel = FailOn::Warning;
+  bool OverridesAcrossUnits = false;
+
+  // The merge's.
+  std::vector<std::string> ShardFiles;
+};
+
+/// Prints "pixmapcache-scan: error: Message" and returns ExitUsage.
+int usageError(const llvm::Twine &Message);
+
+/// Parses and checks the command line (--help and --version end the process here). A usage
+/// error is printed, and gives std::nullopt: exit with ExitUsage.
+std::optional<ScanConfig> parseCommandLine(int argc, char **argv);
+
+/// --shard=I/N: the I-th of N shards, 1-based.
+struct ShardSpec {
+  unsigned Index;
+  unsigned Count;
+};
+
+/// The shard that --shard selects, if any, or the usage error: a malformed I/N, or an option
+/// that a shard cannot take. The scan asks once it has read the database, so that the
+/// errors of the build directory come first.
+llvm::Expected<std::optional<ShardSpec>> selectedShard(const ScanConfig &Config);
+
+} // namespace pixmapcache::scan
+
+#endif

@@ -1,0 +1,25 @@
+//===- Commands.h - the scan and `merge`, driven by a ScanConfig ----------===//
+//
+// The two things pixmapcache-scan does: scan the units of a build directory (all, some, or
+// one shard of them), or merge shard files; both return the exit code. Defined in
+// Commands.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PIXMAPCACHE_TOOLS_SCAN_COMMANDS_H
+#define PIXMAPCACHE_TOOLS_SCAN_COMMANDS_H
+
+#include "CommandLine.h"
+
+namespace pixmapcache::scan {
+
+/// `pixmapcache-scan -p BUILD_DIR [files...]`: scans the units, each in a process of its own,
+/// and reports them; with --shard=I/N, writes the shard file instead.
+int scan(const ScanConfig &Config);
+
+/// `pixmapcache-scan merge SHARD_FILE...`: one report from the shard files, with the cross-TU
+/// pass over all of them.
+int merge(const ScanConfig &Config);
+
+} // namespace pixmapcache::scan
+
+#endif

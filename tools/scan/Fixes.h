@@ -1,0 +1,35 @@
+//===- Fixes.h - --export-fixes and --fix ---------------------------------===//
+//
+// The fixes of a report's findings: collected per file without overlaps, exported as
+// clang-apply-replacements YAML, or applied to the sources. Defined in Fixes.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PIXMAPCACHE_TOOLS_SCAN_FIXES_H
+#define PIXMAPCACHE_TOOLS_SCAN_FIXES_H
+
+#include "Report.h"
+
+#include "clang/Tooling/Core/Replacement.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <string>
+
+namespace pixmapcache::scan {
+
+/// Replacements by the absolute path of the file they change.
+using FixesByFile = std::map<std::string, clang::tooling::Replacements>;
+
+/// The fixes of the reported findings, per file, without the ones that overlap an earlier one
+/// (each skipped fix gets a warning on stderr).
+FixesByFile collectFixes(const Report &R);
+
+/// The fixes as clang-apply-replacements YAML.
+void exportFixes(const FixesByFile &Fixes, llvm::raw_ostream &OS);
+
+/// Applies the fixes to the sources, each file written whole or not at all. False when some
+/// file could not be fixed (the error is on stderr); the other files are fixed.
+bool applyFixes(const FixesByFile &Fixes);
+
+} // namespace pixmapcache::scan
+
+#endif

@@ -1,0 +1,138 @@
+//===- Outputs.cpp - the outputs of a scan or merge, and its exit code ----===//
+//
+// Combines the unit results into the report (baseline applied), writes it and the side
+// outputs (--write-baseline, --export-fixes, --fix), prints the summary line and decides the
+// exit code from --fail-on.
+//
+//===----------------------------------------------------------------------===//
+#include "Outputs.h"
+#include "Baseline.h"
+#include "CommandLine.h"
+#include "Fixes.h"
+#include "JsonReport.h"
+#include "OutputFile.h"
+#include "Report.h"
+#include "SarifReport.h"
+#include "Scan.h"
+#include "TextReport.h"
+#include "utils/ThreadCallGraph.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstddef>
+#include <string>
+#include <utility>
+
+namespace pixmapcache::scan {
+
+namespace {
+
+void writeReport(const Report &R, ReportFormat Format, llvm::StringRef Root,
+                 llvm::raw_ostream &OS) {
+  switch (Format) {
+  case ReportFormat::Text:
+    writeText(R, Root, OS);
+    break;
+  case ReportFormat::Json:
+    writeJson(R, Root, OS);
+    break;
+  case ReportFormat::Sarif:
+    writeSarif(R, Root, OS);
+    break;
+  }
+}
+
+/// "pixmapcache-scan: 12 translation units, 3 findings (1 more in the baseline), 1 with
+/// compile errors, 1 crashed, 1 timed out" on stderr. Compile errors and scanner faults are
+/// counted by unit, not as findings.
+void printSummary(const Report &R) {
+  unsigned Incomplete = 0;
+  llvm::StringSet<> Crashed, TimedOut;
+  for (const Finding &F : R.Findings) {
+    Incomplete += isIncompleteScan(F);
+    if (F.Check == ScanCrashCheck || F.Check == ScanFailureCheck)
+      Crashed.insert(F.Where.File);
+    else if (F.Check == ScanTimeoutCheck)
+      TimedOut.insert(F.Where.File);
+  }
+  auto Count = [](size_t N, const char *What) {
+    return std::to_string(N) + " " + What + (N == 1 ? "" : "s");
+  };
+  llvm::errs() << "pixmapcache-scan: " << Count(R.Units, "translation unit") << ", "
+               << Count(R.Findings.size() - Incomplete, "finding");
+  if (R.Suppressed)
+    llvm::errs() << " (" << R.Suppressed << " more in the baseline)";
+  if (unsigned CompileFailures = R.FailedUnits - Crashed.size() - TimedOut.size())
+    llvm::errs() << ", " << CompileFailures << " with compile errors";
+  if (!Crashed.empty())
+    llvm::errs() << ", " << Crashed.size() << " crashed";
+  if (!TimedOut.empty())
+    llvm::errs() << ", " << TimedOut.size() << " timed out";
+  llvm::errs() << '\n';
+}
+
+/// Whether the report has a finding at --fail-on's level or above.
+bool fails(const Report &R, FailOn Threshold) {
+  switch (Threshold) {
+  case FailOn::Warning:
+    return !R.Findings.empty();
+  case FailOn::Error:
+    return llvm::any_of(R.Findings, [](const Finding &F) { return F.Severity == Level::Error; });
+  case FailOn::None:
+    return false;
+  }
+  llvm_unreachable("unknown --fail-on level");
+}
+
+} // namespace
+
+int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned Unscanned) {
+  const std::string &Root = Config.SourceRoot;
+  llvm::StringSet<> Baseline;
+  if (!Config.Baseline.empty()) {
+    auto Read = readBaseline(Config.Baseline);
+    if (!Read)
+      return usageError(llvm::toString(Read.takeError()));
+    Baseline = std::move(*Read);
+  }
+  Report R =
+      finish(std::move(Units), Root, Baseline,
+             Config.OverridesAcrossUnits ? clang::tidy::pixmapcache::OverrideScope::AllUnits
+                                         : clang::tidy::pixmapcache::OverrideScope::CallingUnit);
+  R.Unscanned = Unscanned;
+
+  if (llvm::Error E = writeOutputFile(
+          Config.Output, [&](llvm::raw_ostream &OS) { writeReport(R, Config.Format, Root, OS); }))
+    return usageError(llvm::toString(std::move(E)));
+  if (Unscanned) {
+    llvm::errs() << "pixmapcache-scan: interrupted: " << R.Units << " of " << R.Units + Unscanned
+                 << " translation units scanned; the report has their findings"
+                 << (Config.WriteBaseline.empty() && Config.ExportFixes.empty() && !Config.Fix
+                         ? ""
+                         : ", no baseline or fixes are written")
+                 << '\n';
+    return ExitInterrupted;
+  }
+  if (!Config.WriteBaseline.empty())
+    if (llvm::Error E = writeOutputFile(Config.WriteBaseline,
+                                        [&](llvm::raw_ostream &OS) { writeBaseline(R, OS); }))
+      return usageError(llvm::toString(std::move(E)));
+  if (!Config.ExportFixes.empty() || Config.Fix) {
+    const FixesByFile Fixes = collectFixes(R);
+    if (!Config.ExportFixes.empty())
+      if (llvm::Error E = writeOutputFile(Config.ExportFixes,
+                                          [&](llvm::raw_ostream &OS) { exportFixes(Fixes, OS); }))
+        return usageError(llvm::toString(std::move(E)));
+    if (Config.Fix && !applyFixes(Fixes))
+      return ExitUsage;
+  }
+
+  printSummary(R);
+  return fails(R, Config.FailOnLevel) ? ExitFindings : ExitClean;
+}
+
+} // namespace pixmapcache::scan

@@ -1,0 +1,24 @@
+//===- Outputs.h - the outputs of a scan or merge, and its exit code ------===//
+//
+// What both the scan and `merge` end with: the report in the chosen format, the baseline and
+// the fixes asked for, the summary line on stderr, and the exit code. Defined in Outputs.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PIXMAPCACHE_TOOLS_SCAN_OUTPUTS_H
+#define PIXMAPCACHE_TOOLS_SCAN_OUTPUTS_H
+
+#include "CommandLine.h"
+#include "Scan.h"
+
+#include <vector>
+
+namespace pixmapcache::scan {
+
+/// The report in the chosen format, the side outputs, and the exit code. `Unscanned` units
+/// were left out by an interrupted scan: the report is written, marked as incomplete, but
+/// not the baseline or the fixes, which would be wrong for the units that were left out.
+int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned Unscanned = 0);
+
+} // namespace pixmapcache::scan
+
+#endif

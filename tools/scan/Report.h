@@ -1,0 +1,36 @@
+//===- Report.h - all unit results combined into one report ---------------===//
+//
+// finish adds the cross-TU findings to the units' own, removes the duplicates that shared
+// headers cause, fingerprints every finding and applies the baseline. Defined in Report.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PIXMAPCACHE_TOOLS_SCAN_REPORT_H
+#define PIXMAPCACHE_TOOLS_SCAN_REPORT_H
+
+#include "Scan.h"
+#include "utils/ThreadCallGraph.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include <string>
+#include <vector>
+
+namespace pixmapcache::scan {
+
+struct Report {
+  std::vector<Finding> Findings; ///< sorted, deduplicated, fingerprinted, baseline applied
+  unsigned Units = 0;
+  unsigned FailedUnits = 0;
+  unsigned Suppressed = 0;                  ///< findings in the baseline
+  unsigned Unscanned = 0;                   ///< units not scanned: the scan was interrupted
+  std::vector<std::string> AllFingerprints; ///< before the baseline: what --write-baseline saves
+};
+
+/// Combines unit results into the report; `SourceRoot` makes fingerprints path-independent.
+Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
+              const llvm::StringSet<> &Baseline,
+              clang::tidy::pixmapcache::OverrideScope Overrides);
+
+} // namespace pixmapcache::scan
+
+#endif

@@ -1,0 +1,36 @@
+//===- ScanUnit.h - one translation unit through clang-tidy ---------------===//
+//
+// Runs the pixmapcache-* checks on one translation unit, as clang-tidy would, and records its
+// thread facts for the cross-TU pass. Defined in ScanUnit.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PIXMAPCACHE_TOOLS_SCAN_SCANUNIT_H
+#define PIXMAPCACHE_TOOLS_SCAN_SCANUNIT_H
+
+#include "Scan.h"
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace clang::tooling {
+class CompilationDatabase;
+}
+
+namespace pixmapcache::scan {
+
+struct ScanOptions {
+  std::string Checks; ///< --checks, applied after the .clang-tidy files; empty: none
+};
+
+/// Whether the --checks filter `Checks` leaves some pixmapcache check on (a .clang-tidy file
+/// may still turn it off for its directory).
+bool checkFilterKeepsAny(llvm::StringRef Checks);
+
+/// Runs the checks on one translation unit (every command the database has for `File`).
+/// Thread-safe: every call has its own clang-tidy context and file system.
+UnitResult scanUnit(const clang::tooling::CompilationDatabase &Database, llvm::StringRef File,
+                    const ScanOptions &Options);
+
+} // namespace pixmapcache::scan
+
+#endif

@@ -1,0 +1,42 @@
+//===- UnitProcesses.h - every translation unit in a process of its own ---===//
+//
+// Scans the units in forked child processes, a few at a time, so that a unit that crashes or
+// hangs becomes an error of that unit only, and a stop signal ends the scan cleanly.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PIXMAPCACHE_TOOLS_SCAN_UNITPROCESSES_H
+#define PIXMAPCACHE_TOOLS_SCAN_UNITPROCESSES_H
+
+#include "Scan.h"
+#include "ScanUnit.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+}
+
+namespace pixmapcache::scan {
+
+struct ProcessLimits {
+  unsigned Jobs = 1;           ///< child processes at once
+  unsigned TimeoutSeconds = 0; ///< per unit; 0: none
+};
+
+/// Scans every unit in a child process of its own (scanUnit), `Limits.Jobs` at once: a unit
+/// that crashes or runs past the time limit becomes an error finding of that unit, and the
+/// others are unaffected. SIGINT, SIGTERM or SIGHUP stop the scan: the running units are
+/// killed, `Interrupted` is set, and the units not finished are std::nullopt.
+std::vector<std::optional<UnitResult>>
+scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
+                     llvm::ArrayRef<std::string> Units, const ScanOptions &Options,
+                     const ProcessLimits &Limits,
+                     llvm::function_ref<void(const UnitResult &)> UnitDone, bool &Interrupted);
+
+} // namespace pixmapcache::scan
+
+#endif
