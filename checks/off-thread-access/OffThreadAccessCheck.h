@@ -26,6 +26,7 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void startTranslationUnit() override;
+  void endTranslationUnit() override;
 
 private:
   void report(const OffThreadUse &Use, const ThreadFacts &Facts);

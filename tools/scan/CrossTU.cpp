@@ -8,7 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "CrossTU.h"
 #include "Scan.h"
-#include "utils/ThreadCallGraph.h"
+#include "off-thread-access/ThreadCallGraph.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringSet.h"

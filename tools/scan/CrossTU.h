@@ -8,7 +8,7 @@
 #define PIXMAPCACHE_TOOLS_SCAN_CROSSTU_H
 
 #include "Scan.h"
-#include "utils/ThreadCallGraph.h"
+#include "off-thread-access/ThreadCallGraph.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include <vector>

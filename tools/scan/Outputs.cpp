@@ -15,7 +15,7 @@
 #include "SarifReport.h"
 #include "Scan.h"
 #include "TextReport.h"
-#include "utils/ThreadCallGraph.h"
+#include "off-thread-access/ThreadCallGraph.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"

@@ -8,7 +8,7 @@
 #define PIXMAPCACHE_TOOLS_SCAN_REPORT_H
 
 #include "Scan.h"
-#include "utils/ThreadCallGraph.h"
+#include "off-thread-access/ThreadCallGraph.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"

@@ -10,6 +10,8 @@
 #include "Scan.h"
 #include "common/LocalParents.h"
 #include "RegisteredChecks.h"
+#include "common/PerUnit.h"
+#include "off-thread-access/ThreadAnalysis.h"
 #include "off-thread-access/ThreadFacts.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -17,7 +19,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
-#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -36,12 +38,13 @@ namespace pixmapcache::scan {
 using namespace clang;
 using namespace clang::tidy;
 using clang::tidy::pixmapcache::registeredCheckNames;
-using clang::tidy::pixmapcache::ThreadApis;
+using clang::tidy::pixmapcache::OffThreadAccessCheckName;
+using clang::tidy::pixmapcache::PerUnit;
+using clang::tidy::pixmapcache::ThreadAnalysisOptions;
 using clang::tidy::pixmapcache::ThreadFacts;
+using clang::tidy::pixmapcache::UnitThreadFacts;
 
 namespace {
-
-constexpr llvm::StringLiteral OffThreadCheck = "pixmapcache-off-thread-access";
 
 /// The options clang-tidy would use, with one last word of ours: the scanner runs only our
 /// checks, even where a .clang-tidy says `*`. Compiler warnings are not findings either;
@@ -178,24 +181,24 @@ public:
   }
 };
 
-/// Records the unit's thread facts once the whole AST is there: those the off-thread check
-/// collected (it runs before this consumer), or, where the check did not run, its own.
+/// Records the unit's thread facts once the whole AST is there: the ones the off-thread
+/// check collected (it runs before this consumer, and this consumer holds the unit's
+/// UnitThreadFacts from the start, so both see the same), or its own where the check did not
+/// ask.
 class ThreadFactsConsumer : public ASTConsumer {
 public:
-  ThreadFactsConsumer(ThreadApis Apis, std::vector<std::string> Storage, std::string BuildDirectory,
+  ThreadFactsConsumer(ClangTidyContext &TidyContext, const ClangTidyOptions::OptionMap &Options,
                       std::optional<UnitThreads> &Out, SourceFiles &Files)
-      : Apis(std::move(Apis)), Storage(std::move(Storage)),
-        BuildDirectory(std::move(BuildDirectory)), Out(Out), Files(Files) {}
+      : Options(ClangTidyCheck::OptionsView(OffThreadAccessCheckName, Options, &TidyContext)),
+        BuildDirectory(TidyContext.getCurrentBuildDirectory()), Out(Out), Files(Files) {}
 
-  void Initialize(ASTContext &Context) override { HandOff.emplace(Context); }
+  void Initialize(ASTContext &Context) override { Unit = PerUnit<UnitThreadFacts>::get(Context); }
 
   void HandleTranslationUnit(ASTContext &Context) override {
-    std::optional<ThreadFacts> Given = HandOff ? HandOff->take() : std::nullopt;
-    HandOff.reset();
-    ThreadFacts Facts = Given ? std::move(*Given) : collectThreadFacts(Context, Apis);
+    const ThreadFacts &Facts = Unit->facts(Options);
     const SourceManager &SM = Context.getSourceManager();
     UnitThreads &Threads = Out.emplace();
-    Threads.Summary = std::move(Facts.Summary);
+    Threads.Summary = Facts.Summary;
     Threads.Sites.reserve(Facts.Sites.size());
     for (SourceLocation Loc : Facts.Sites) {
       const SourceLocation FileLoc = SM.getFileLoc(Loc);
@@ -203,16 +206,15 @@ public:
       Threads.Sites.push_back(
           Files.locate(SM.getFilename(FileLoc), BuildDirectory, Decomposed.second));
     }
+    Unit.reset();
   }
 
 private:
-  const ThreadApis Apis;
-  /// The option strings that `Apis` points into.
-  const std::vector<std::string> Storage;
+  const ThreadAnalysisOptions Options;
   const std::string BuildDirectory;
   std::optional<UnitThreads> &Out;
   SourceFiles &Files;
-  std::optional<clang::tidy::pixmapcache::ThreadFactsHandOff> HandOff;
+  std::shared_ptr<UnitThreadFacts> Unit;
 };
 
 class ScanActionFactory : public tooling::FrontendActionFactory {
@@ -251,22 +253,9 @@ private:
     Consumers.push_back(std::make_unique<UserCodeScope>());
     // Sets the context's current file, so the check filter and options below are the file's.
     Consumers.push_back(ConsumerFactory.createASTConsumer(Compiler, File));
-    if (Context.isCheckEnabled(OffThreadCheck)) {
-      // The check's options as the check itself reads them, defaults included.
-      ClangTidyOptions::OptionMap Options = ConsumerFactory.getCheckOptions();
-      auto Option = [&](llvm::StringRef Name) {
-        auto It = Options.find((OffThreadCheck + "." + Name).str());
-        return It == Options.end() ? std::string() : It->second.Value;
-      };
-      std::vector<std::string> Storage = {Option("GuiThreadOnly"), Option("ThreadStartFunctions"),
-                                          Option("ThreadEntryFunctions"),
-                                          Option("ThreadBaseClasses")};
-      ThreadApis Apis{
-          utils::options::parseStringList(Storage[0]), utils::options::parseStringList(Storage[1]),
-          utils::options::parseStringList(Storage[2]), utils::options::parseStringList(Storage[3])};
+    if (Context.isCheckEnabled(OffThreadAccessCheckName))
       Consumers.push_back(std::make_unique<ThreadFactsConsumer>(
-          std::move(Apis), std::move(Storage), Context.getCurrentBuildDirectory(), Threads, Files));
-    }
+          Context, ConsumerFactory.getCheckOptions(), Threads, Files));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 

@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "ShardFormat.h"
 #include "Scan.h"
-#include "utils/ThreadCallGraph.h"
+#include "off-thread-access/ThreadCallGraph.h"
 
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/ArrayRef.h"
