@@ -9,7 +9,7 @@ namespace clang::tidy::pixmapcache {
 
 /// The names of the checks of every module registered in this process: ours, and in
 /// clang-tidy or clangd the built-in ones.
-std::vector<std::string> registeredCheckNames();
+const std::vector<std::string> &registeredCheckNames();
 
 } // namespace clang::tidy::pixmapcache
 
