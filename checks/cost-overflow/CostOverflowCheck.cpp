@@ -1,101 +1,21 @@
 //===- CostOverflowCheck.cpp - pixmapcache-cost-overflow -------------------===//
 #include "CostOverflowCheck.h"
-#include "common/ExprEquivalence.h"
-#include "common/LibraryFunctions.h"
-#include "common/LocalParents.h"
+#include "ProductSinks.h"
 #include "ValueRange.h"
+#include "common/ExprEquivalence.h"
+#include "common/LocalParents.h"
+#include "common/SourceText.h"
 
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::pixmapcache {
 
-/// Where the result of a product ends up.
-struct OverflowSink {
-  // Order as in the %select of the warning.
-  enum KindType { Variable, Field, Return, Cast, Cost, Size, NewArray, Listed } Kind;
-  QualType Type;                     ///< the type the result ends up in
-  const Expr *Value = nullptr;       ///< the expression the sink receives
-  SourceLocation At;                 ///< the variable, `return`, call or cast
-  const NamedDecl *Target = nullptr; ///< the variable, field or function
-  const VarDecl *Through = nullptr;  ///< a local variable that carries the product there
-  const Expr *Forwarded = nullptr;   ///< the cost argument that `Target` passes it on to
-  bool Direct = true;                ///< only parentheses, casts and arithmetic on the way
-};
-
 namespace {
-
-using SinkFunction = CostOverflowCheck::SinkFunction;
-
-const SinkFunction BuiltinSinks[] = {
-    {"QCache::insert", 2, SinkFunction::Cost},
-    {"QCache::setMaxCost", 0, SinkFunction::Cost},
-    {"QCache::QCache", 0, SinkFunction::Cost},
-    {"QPixmapCache::setCacheLimit", 0, SinkFunction::Cost},
-    {"malloc", 0, SinkFunction::Size},
-    {"calloc", 0, SinkFunction::Size},
-    {"calloc", 1, SinkFunction::Size},
-    {"realloc", 1, SinkFunction::Size},
-    {"aligned_alloc", 1, SinkFunction::Size},
-    {"operator new", 0, SinkFunction::Size},
-    {"operator new[]", 0, SinkFunction::Size},
-    {"QByteArray::QByteArray", 0, SinkFunction::Size},
-    {"QByteArray::resize", 0, SinkFunction::Size},
-    {"QByteArray::reserve", 0, SinkFunction::Size},
-    {"QList::resize", 0, SinkFunction::Size},
-    {"QList::reserve", 0, SinkFunction::Size},
-    {"std::vector::vector", 0, SinkFunction::Size},
-    {"std::vector::resize", 0, SinkFunction::Size},
-    {"std::vector::reserve", 0, SinkFunction::Size},
-};
-
-/// `name:index;name:index`, names optionally with a leading `::`.
-std::vector<SinkFunction> parseSinkFunctions(StringRef Raw) {
-  std::vector<SinkFunction> Result;
-  for (StringRef Entry : utils::options::parseStringList(Raw)) {
-    auto [Name, Index] = Entry.trim().rsplit(':');
-    unsigned Argument = 0;
-    if (Name.empty() || Index.getAsInteger(10, Argument))
-      continue;
-    Name.consume_front("::");
-    Result.push_back({Name.str(), Argument, SinkFunction::Listed});
-  }
-  return Result;
-}
-
-/// `QCache::insert` for every `QCache<K, T>::insert`: enclosing namespaces and classes by
-/// name, without template arguments and inline namespaces.
-std::string qualifiedName(const FunctionDecl *Function) {
-  std::string Name = isa<CXXConstructorDecl>(Function)
-                         ? cast<CXXConstructorDecl>(Function)->getParent()->getNameAsString()
-                         : Function->getDeclName().getAsString();
-  for (const DeclContext *Context = Function->getDeclContext(); Context;
-       Context = Context->getParent()) {
-    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context)) {
-      if (!Namespace->isInline())
-        Name = Namespace->getNameAsString() + "::" + Name;
-    } else if (const auto *Record = dyn_cast<RecordDecl>(Context)) {
-      Name = Record->getNameAsString() + "::" + Name;
-    } else if (!isa<LinkageSpecDecl>(Context)) {
-      break;
-    }
-  }
-  return Name;
-}
-
-/// qMin, qMax, qBound and their std:: twins pass one of their arguments through.
-bool isMinMax(const FunctionDecl *Callee) {
-  return llvm::StringSwitch<bool>(libraryName(Callee))
-      .Cases("qMin", "qMax", "qBound", "min", "max", "clamp", true)
-      .Default(false);
-}
 
 bool isDimensionName(StringRef Name) {
   std::string Lower = Name.lower();
@@ -110,10 +30,6 @@ bool isDimensionName(StringRef Name) {
                       [&](StringRef Suffix) { return Stem.ends_with(Suffix); });
 }
 
-unsigned widthOf(QualType T, const ASTContext &Context) {
-  return T->isIntegralOrEnumerationType() ? Context.getIntWidth(T) : 0;
-}
-
 /// The operands of a product chain `a * b * c` computed in one type, left to right.
 void collectOperands(const Expr *E, QualType Type, llvm::SmallVectorImpl<const Expr *> &Out) {
   const auto *Mul = dyn_cast<BinaryOperator>(E->IgnoreParens());
@@ -126,18 +42,27 @@ void collectOperands(const Expr *E, QualType Type, llvm::SmallVectorImpl<const E
   Out.push_back(E);
 }
 
+/// Whether `Product` is an operand of a wider `*` chain in its own type: `w * h` in
+/// `(w * h) * 4`.
+bool isInnerFactorOfChain(const BinaryOperator *Product, LocalParents &Parents) {
+  const ParentNodes AboveProduct = Parents.of(*Product);
+  const auto *Up = AboveProduct.size() == 1 ? AboveProduct[0].get<Expr>() : nullptr;
+  if (!Up)
+    return false;
+  while (const auto *Paren = dyn_cast<ParenExpr>(Up)) {
+    ParentNodes Parent = Parents.of(*Paren);
+    if (Parent.size() != 1 || !Parent[0].get<Expr>())
+      break;
+    Up = Parent[0].get<Expr>();
+  }
+  const auto *Mul = dyn_cast<BinaryOperator>(Up);
+  return Mul && Mul->getOpcode() == BO_Mul &&
+         Mul->getType().getCanonicalType() == Product->getType().getCanonicalType();
+}
+
 /// Qualified, so that a cost passed to QCache<K, T>::insert says which cache it is.
 std::string quotedName(const NamedDecl *D) {
-  return D ? "'" + D->getQualifiedNameAsString() + "'" : "";
-}
-
-bool isPlainFileRange(SourceRange Range) {
-  return Range.isValid() && Range.getBegin().isFileID() && Range.getEnd().isFileID();
-}
-
-StringRef sourceText(SourceRange Range, const ASTContext &Context) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(Range), Context.getSourceManager(),
-                              Context.getLangOpts());
+  return D ? quoted(D->getQualifiedNameAsString()) : "";
 }
 
 /// How the fix-it spells the sink's type: as the code names it, unless that name only
@@ -155,20 +80,13 @@ std::string spellType(QualType T, const ASTContext &Context) {
 /// For `qsizetype(w * h)` and its kin: the text before and after the operand of the cast.
 std::optional<std::pair<std::string, std::string>> castSpelling(const ExplicitCastExpr *Cast,
                                                                 const ASTContext &Context) {
-  auto Text = [&](SourceLocation Begin, SourceLocation End) {
-    return Lexer::getSourceText(CharSourceRange::getCharRange(Begin, End),
-                                Context.getSourceManager(), Context.getLangOpts())
-        .str();
-  };
   const Expr *Operand = Cast->getSubExprAsWritten();
-  if (isa<CXXFunctionalCastExpr, CXXStaticCastExpr, CStyleCastExpr>(Cast))
-    return std::make_pair(
-        Text(Cast->getBeginLoc(), Operand->getBeginLoc()),
-        Text(Lexer::getLocForEndOfToken(Operand->getEndLoc(), 0, Context.getSourceManager(),
-                                        Context.getLangOpts()),
-             Lexer::getLocForEndOfToken(Cast->getEndLoc(), 0, Context.getSourceManager(),
-                                        Context.getLangOpts())));
-  return std::nullopt;
+  if (!isa<CXXFunctionalCastExpr, CXXStaticCastExpr, CStyleCastExpr>(Cast))
+    return std::nullopt;
+  return std::make_pair(textBetween(Cast->getBeginLoc(), Operand->getBeginLoc(), Context).str(),
+                        textBetween(afterToken(Operand->getEndLoc(), Context),
+                                    afterToken(Cast->getEndLoc(), Context), Context)
+                            .str());
 }
 
 /// Whether a product may stand where `E` stands without parentheses.
@@ -260,11 +178,11 @@ void addWidthsBoundByDepth(ArrayRef<const Expr *> Operands, std::vector<GuardBou
 
 CostOverflowCheck::CostOverflowCheck(StringRef Name, ClangTidyContext *Context)
     : PixmapCacheCheck(Name, Context), RawSinkFunctions(Options.get("SinkFunctions", "")),
-      SinkFunctions(parseSinkFunctions(RawSinkFunctions)),
       IntParametersAreDimensions(Options.get("IntParametersAreDimensions", true)),
       MinimumProductWidth(Options.get("MinimumProductWidth", 32U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+               areDiagsSelfContained()),
+      Sinks(parseSinkFunctions(RawSinkFunctions)) {}
 
 CostOverflowCheck::~CostOverflowCheck() = default;
 
@@ -282,7 +200,7 @@ void CostOverflowCheck::registerPPCallbacks(const SourceManager &, Preprocessor 
 
 void CostOverflowCheck::startTranslationUnit() {
   Ranges.reset();
-  Forwarders.clear();
+  Sinks.startTranslationUnit();
   Reported.clear();
 }
 
@@ -321,281 +239,6 @@ bool CostOverflowCheck::isDimensionLike(const Expr *E, unsigned Depth) const {
          isDimensionLike(Var->getInit(), Depth + 1);
 }
 
-const SinkFunction *CostOverflowCheck::sinkFunction(const FunctionDecl *Callee,
-                                                    unsigned Argument) const {
-  if (!Callee || Argument >= Callee->getNumParams() ||
-      !Callee->getParamDecl(Argument)->getType()->isIntegerType())
-    return nullptr;
-  const std::string Name = qualifiedName(Callee);
-  auto Matches = [&](const SinkFunction &Sink) {
-    return Sink.Argument == Argument && Sink.Name == Name;
-  };
-  if (const auto *It = llvm::find_if(BuiltinSinks, Matches); It != std::end(BuiltinSinks))
-    return It;
-  if (auto It = llvm::find_if(SinkFunctions, Matches); It != SinkFunctions.end())
-    return &*It;
-  return nullptr;
-}
-
-/// A function whose parameter goes straight into a cost argument (Qt 5's
-/// `QPMCache::insert(key, pixmap, int cost)` hands `cost` to `QCache::insert`) makes that
-/// parameter a cost too. One level deep, from the bodies this translation unit has.
-const Expr *CostOverflowCheck::forwardedCost(const FunctionDecl *Callee, unsigned Argument,
-                                             ASTContext &Context) {
-  const FunctionDecl *Definition = nullptr;
-  if (!Callee || !Callee->hasBody(Definition) || Argument >= Definition->getNumParams())
-    return nullptr;
-  auto [It, Inserted] = Forwarders.try_emplace({Definition, Argument}, nullptr);
-  if (!Inserted)
-    return It->second;
-  const ParmVarDecl *Param = Definition->getParamDecl(Argument);
-  const auto Forwarded = declRefExpr(to(equalsNode(Param))).bind("param");
-  auto Calls = match(
-      findAll(expr(anyOf(callExpr(forEachArgumentWithParam(ignoringParenImpCasts(Forwarded),
-                                                           parmVarDecl().bind("sinkParam"))),
-                         cxxConstructExpr(forEachArgumentWithParam(
-                             ignoringParenImpCasts(Forwarded), parmVarDecl().bind("sinkParam")))))
-                  .bind("call")),
-      *Definition->getBody(), Context);
-  for (const BoundNodes &Nodes : Calls) {
-    const auto *SinkParam = Nodes.getNodeAs<ParmVarDecl>("sinkParam");
-    const auto *Function = dyn_cast<FunctionDecl>(SinkParam->getDeclContext());
-    const SinkFunction *Sink =
-        Function ? sinkFunction(Function, SinkParam->getFunctionScopeIndex()) : nullptr;
-    if (Sink && Sink->Kind == SinkFunction::Cost) {
-      It->second = Nodes.getNodeAs<Expr>("call");
-      break;
-    }
-  }
-  return It->second;
-}
-
-/// Follows the value of `Product` (computed in `ProductType`) up the AST to where it ends
-/// up, through parentheses, casts, arithmetic, qMin/qMax and local variables.
-std::optional<OverflowSink> CostOverflowCheck::findSink(const Expr *Product, QualType ProductType,
-                                                        const FunctionDecl *Function,
-                                                        ASTContext &Context, unsigned Depth) {
-  const unsigned ProductWidth = widthOf(ProductType, Context);
-  // A cost must be right even where its parameter is no wider than the product: there is
-  // nothing wider to reach, but a wrapped cost is still wrong.
-  auto ArgumentSink = [&](const FunctionDecl *Callee, unsigned Index, const Expr *Value,
-                          SourceLocation At) -> std::optional<OverflowSink> {
-    if (!Callee || Index >= Callee->getNumParams())
-      return std::nullopt;
-    const QualType Type = Callee->getParamDecl(Index)->getType();
-    if (const SinkFunction *Sink = sinkFunction(Callee, Index)) {
-      const auto Kind = Sink->Kind == SinkFunction::Cost   ? OverflowSink::Cost
-                        : Sink->Kind == SinkFunction::Size ? OverflowSink::Size
-                                                           : OverflowSink::Listed;
-      if (widthOf(Type, Context) > ProductWidth ||
-          (Kind != OverflowSink::Size && widthOf(Type, Context) == ProductWidth))
-        return OverflowSink{Kind, Type, Value, At, Callee};
-      return std::nullopt;
-    }
-    if (const Expr *Forwarded = forwardedCost(Callee, Index, Context);
-        Forwarded && widthOf(Type, Context) >= ProductWidth) {
-      OverflowSink Sink{OverflowSink::Cost, Type, Value, At, Callee};
-      Sink.Forwarded = Forwarded;
-      return Sink;
-    }
-    return std::nullopt;
-  };
-  auto Wider = [&](QualType Type) { return widthOf(Type, Context) > ProductWidth; };
-
-  const Expr *Current = Product;
-  bool Direct = true;
-  while (true) {
-    ParentNodes Above = parents(Context).of(*Current);
-    if (Above.size() != 1)
-      return std::nullopt;
-    const DynTypedNode &Parent = Above[0];
-
-    if (const auto *Var = Parent.get<VarDecl>()) {
-      if (Var->getInit() != Current || Var->getType()->isReferenceType())
-        return std::nullopt;
-      if (Wider(Var->getType()))
-        return OverflowSink{OverflowSink::Variable,
-                            Var->getType(),
-                            Current,
-                            Var->getLocation(),
-                            Var,
-                            nullptr,
-                            nullptr,
-                            Direct};
-      // `int cost = w * h * 4; cache.insert(key, p, cost);`: follow an unchanging local.
-      if (Depth > 0 || !Function || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-          !Ranges->isUnchanged(Function, Var))
-        return std::nullopt;
-      auto Uses = match(findAll(declRefExpr(to(equalsNode(Var))).bind("use")), *Function->getBody(),
-                        Context);
-      for (const BoundNodes &Use : Uses)
-        if (std::optional<OverflowSink> Sink =
-                findSink(Use.getNodeAs<Expr>("use"), ProductType, Function, Context, Depth + 1)) {
-          Sink->Through = Var;
-          Sink->Direct = false;
-          return Sink;
-        }
-      return std::nullopt;
-    }
-    // The parent map skips the member initializer and names the constructor.
-    if (const auto *Constructor = Parent.get<CXXConstructorDecl>()) {
-      const auto *It = llvm::find_if(Constructor->inits(), [&](const CXXCtorInitializer *Init) {
-        return Init->getInit() == Current;
-      });
-      if (It == Constructor->init_end())
-        return std::nullopt;
-      const CXXCtorInitializer *Init = *It;
-      if (Init->getMember() && Wider(Init->getMember()->getType()))
-        return OverflowSink{OverflowSink::Field,
-                            Init->getMember()->getType(),
-                            Current,
-                            Init->getMemberLocation(),
-                            Init->getMember(),
-                            nullptr,
-                            nullptr,
-                            Direct};
-      return std::nullopt;
-    }
-    const auto *S = Parent.get<Stmt>();
-    if (!S)
-      return std::nullopt;
-
-    if (isa<ParenExpr, MaterializeTemporaryExpr, ExprWithCleanups, CXXBindTemporaryExpr,
-            ConstantExpr>(S)) {
-      Current = cast<Expr>(S);
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S)) {
-      if (Cast->getCastKind() != CK_LValueToRValue && Cast->getCastKind() != CK_NoOp &&
-          (Cast->getCastKind() != CK_IntegralCast ||
-           widthOf(Cast->getType(), Context) < ProductWidth))
-        return std::nullopt;
-      Current = Cast;
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(S)) {
-      const QualType Type = Cast->getTypeAsWritten();
-      if (!Type->isIntegerType() || widthOf(Type, Context) < ProductWidth)
-        return std::nullopt;
-      if (Wider(Type))
-        return OverflowSink{OverflowSink::Cast,
-                            Type,
-                            Current,
-                            Cast->getBeginLoc(),
-                            nullptr,
-                            nullptr,
-                            nullptr,
-                            Direct};
-      Current = Cast;
-      continue;
-    }
-    if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
-      const bool IsLHS = Binary->getLHS() == Current;
-      switch (Binary->getOpcode()) {
-      case BO_Add:
-      case BO_Sub:
-      case BO_Mul:
-        Current = Binary;
-        continue;
-      case BO_Div:
-      case BO_Rem:
-      case BO_Shl:
-      case BO_Shr:
-        if (!IsLHS)
-          return std::nullopt;
-        Current = Binary;
-        continue;
-      case BO_Assign:
-      case BO_AddAssign:
-      case BO_SubAssign: {
-        const Expr *Target = Binary->getLHS()->IgnoreParenImpCasts();
-        if (IsLHS || !Wider(Target->getType()))
-          return std::nullopt;
-        if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
-          return OverflowSink{
-              OverflowSink::Variable, Target->getType(), Current, Target->getBeginLoc(),
-              Ref->getDecl(),         nullptr,           nullptr, Direct};
-        if (const auto *Member = dyn_cast<MemberExpr>(Target))
-          return OverflowSink{
-              OverflowSink::Field,     Target->getType(), Current, Target->getBeginLoc(),
-              Member->getMemberDecl(), nullptr,           nullptr, Direct};
-        return std::nullopt;
-      }
-      default:
-        return std::nullopt;
-      }
-    }
-    if (const auto *Conditional = dyn_cast<ConditionalOperator>(S)) {
-      if (Conditional->getCond() == Current)
-        return std::nullopt;
-      Current = Conditional;
-      continue;
-    }
-    if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
-      if (New->getArraySize() != Current)
-        return std::nullopt;
-      if (!Wider(Context.getSizeType()))
-        return std::nullopt;
-      return OverflowSink{OverflowSink::NewArray,
-                          Context.getSizeType(),
-                          Current,
-                          New->getBeginLoc(),
-                          nullptr,
-                          nullptr,
-                          nullptr,
-                          Direct};
-    }
-    if (isa<ReturnStmt>(S)) {
-      if (!Function || !Wider(Function->getReturnType()))
-        return std::nullopt;
-      return OverflowSink{OverflowSink::Return,
-                          Function->getReturnType(),
-                          Current,
-                          S->getBeginLoc(),
-                          Function,
-                          nullptr,
-                          nullptr,
-                          Direct};
-    }
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
-      const Expr *const *Args = Construct->getArgs();
-      const unsigned Index = std::find(Args, Args + Construct->getNumArgs(), Current) - Args;
-      if (Index == Construct->getNumArgs())
-        return std::nullopt;
-      std::optional<OverflowSink> Sink =
-          ArgumentSink(Construct->getConstructor(), Index, Current, Construct->getBeginLoc());
-      if (Sink)
-        Sink->Direct = Direct;
-      return Sink;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      const Expr *const *Args = Call->getArgs();
-      unsigned Index = std::find(Args, Args + Call->getNumArgs(), Current) - Args;
-      if (Index == Call->getNumArgs())
-        return std::nullopt;
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (isMinMax(Callee)) {
-        // qMax(1, w * h) deduces its type from both arguments: a widened operand would not
-        // compile there, so the path is no longer one a fix-it can follow.
-        Direct = false;
-        Current = Call;
-        continue;
-      }
-      // `cache.insert(...)` written as an operator call passes the object first.
-      if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee)) {
-        if (Index == 0)
-          return std::nullopt;
-        --Index;
-      }
-      std::optional<OverflowSink> Sink = ArgumentSink(Callee, Index, Current, Call->getExprLoc());
-      if (Sink)
-        Sink->Direct = Direct;
-      return Sink;
-    }
-    return std::nullopt;
-  }
-}
-
 void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Product = Result.Nodes.getNodeAs<BinaryOperator>("product");
   ASTContext &Context = *Result.Context;
@@ -611,7 +254,8 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
       WidestOperand =
           std::max(WidestOperand, widthOf(Operand->IgnoreParenImpCasts()->getType(), Context));
   if (WidestOperand < MinimumProductWidth ||
-      llvm::none_of(Operands, [&](const Expr *E) { return isDimensionLike(E); }) ||
+      llvm::none_of(
+          Operands, [&](const Expr *E) { return isDimensionLike(E); }) ||
       isRowBitsOfOneImage(Operands))
     return;
 
@@ -621,24 +265,13 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   if (Function && Function->isInvalidDecl())
     return;
   // Only the outermost `*` of a chain computed in one type speaks for the chain.
-  const ParentNodes AboveProduct = parents(Context).of(*Product);
-  if (const auto *Outer = AboveProduct.size() == 1 ? AboveProduct[0].get<Expr>() : nullptr) {
-    const Expr *Up = Outer;
-    while (const auto *Paren = dyn_cast<ParenExpr>(Up)) {
-      ParentNodes Parent = parents(Context).of(*Paren);
-      if (Parent.size() != 1 || !Parent[0].get<Expr>())
-        break;
-      Up = Parent[0].get<Expr>();
-    }
-    if (const auto *Mul = dyn_cast<BinaryOperator>(Up);
-        Mul && Mul->getOpcode() == BO_Mul &&
-        Mul->getType().getCanonicalType() == Type.getCanonicalType())
-      return;
-  }
+  if (isInnerFactorOfChain(Product, parents(Context)))
+    return;
 
   if (!Ranges)
     Ranges = std::make_unique<ValueRanges>(Context, parents(Context));
-  std::optional<OverflowSink> Sink = findSink(Product, Type, Function, Context, 0);
+  std::optional<OverflowSink> Sink =
+      Sinks.find(Product, Type, Function, Context, parents(Context), *Ranges);
   if (!Sink)
     return;
   std::vector<GuardBound> Bounds = Ranges->boundsAt(Function, Product, Operands);
@@ -651,100 +284,125 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   diagnose(Product, Operands, *Sink, Context);
 }
 
+/// The pxc cost helper replaces a whole `w * h * depth / (8 * 1024)` cost, where its KiB
+/// rounded up (at least 1) is the cost the cache is meant to get, and where its 64-bit
+/// result is not narrowed again.
+std::optional<FixItHint> CostOverflowCheck::imageCostFix(llvm::ArrayRef<const Expr *> Operands,
+                                                         const BinaryOperator *Product,
+                                                         const OverflowSink &Sink,
+                                                         const ASTContext &Context) const {
+  if (widthOf(Sink.Type, Context) < 64 || !Context.getLangOpts().CPlusPlus17 ||
+      !isKibibytesOf(Sink.Value, Product, Context) || !llvm::all_of(Operands, [&](const Expr *E) {
+        const QualType T = E->IgnoreParenImpCasts()->getType();
+        return T->isIntegerType() && (Context.hasSameType(T, Context.IntTy) ||
+                                      Context.getIntWidth(T) < Context.getIntWidth(Context.IntTy));
+      }))
+    return std::nullopt;
+  std::string Call = "pxc::imageCostKb(";
+  for (const Expr *Operand : Operands)
+    Call += (tokenText(Operand->IgnoreParenImpCasts()->getSourceRange(), Context) +
+             (Operand == Operands.back() ? ")" : ", "))
+                .str();
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Sink.Value->IgnoreParenImpCasts()->getSourceRange()), Call);
+}
+
+/// Widens the first operand to the sink's type, so that the whole product is computed there:
+/// `static_cast<T>(w) * h`, or for `qsizetype(w * h) * 4` the cast moved to the first
+/// operand in the code's own spelling, `qsizetype(w) * h * 4`.
+std::optional<FixItHint>
+CostOverflowCheck::widenFirstOperandFix(llvm::ArrayRef<const Expr *> Operands,
+                                        const OverflowSink &Sink, StringRef SinkType,
+                                        ASTContext &Context) {
+  const Expr *First = Operands.front()->IgnoreParenImpCasts();
+  const auto *Cast =
+      Sink.Kind == OverflowSink::Cast
+          ? dyn_cast<ExplicitCastExpr>(parents(Context).of(*Sink.Value)[0].get<Expr>())
+          : nullptr;
+  if (Cast) {
+    std::optional<std::pair<std::string, std::string>> Spelling = castSpelling(Cast, Context);
+    if (!Spelling || !isPlainFileRange(Cast->getSourceRange()) ||
+        Cast->getSubExprAsWritten()->IgnoreParens()->getBeginLoc() != First->getBeginLoc())
+      return std::nullopt;
+    const Expr *Inside = Cast->getSubExprAsWritten()->IgnoreParens();
+    std::string Text = Spelling->first + tokenText(First->getSourceRange(), Context).str() +
+                       Spelling->second +
+                       textBetween(afterToken(First->getEndLoc(), Context),
+                                   afterToken(Inside->getEndLoc(), Context), Context)
+                           .str();
+    if (!productFitsInPlace(Cast, parents(Context)))
+      Text = "(" + Text + ")";
+    return FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Cast->getSourceRange()),
+                                        Text);
+  }
+  if (!isPlainFileRange(First->getSourceRange()))
+    return std::nullopt;
+  const std::string Operand = tokenText(First->getSourceRange(), Context).str();
+  const std::string Widened =
+      Context.getLangOpts().CPlusPlus
+          ? "static_cast<" + SinkType.str() + ">(" + Operand + ")"
+          : "(" + SinkType.str() + ")" +
+                (isa<DeclRefExpr, IntegerLiteral, CallExpr, ParenExpr>(First)
+                     ? Operand
+                     : "(" + Operand + ")");
+  return FixItHint::CreateReplacement(CharSourceRange::getTokenRange(First->getSourceRange()),
+                                      Widened);
+}
+
 void CostOverflowCheck::diagnose(const BinaryOperator *Product,
                                  llvm::ArrayRef<const Expr *> Operands, const OverflowSink &Sink,
                                  ASTContext &Context) {
   const QualType Type = Product->getType();
   const bool Widens = widthOf(Sink.Type, Context) > widthOf(Type, Context);
-  const SourceManager &SM = Context.getSourceManager();
   // new[] sizes are size_t, which the AST gives without its name.
   const std::string SinkType = Sink.Kind == OverflowSink::NewArray ? std::string("std::size_t")
                                                                    : spellType(Sink.Type, Context);
-
-  // The pxc cost helper replaces a whole `w * h * depth / (8 * 1024)` cost, where its KiB
-  // rounded up (at least 1) is the cost the cache is meant to get, and where its 64-bit
-  // result is not narrowed again.
   const bool PixmapCost =
       Sink.Kind == OverflowSink::Cost && Operands.size() == 3 &&
       llvm::count_if(Operands, [&](const Expr *E) { return isDimensionLike(E); }) == 3;
+
+  // A fix-it only where the product goes straight to a wider sink, all in the file as written.
   std::optional<FixItHint> Fix;
   bool FixUsesPxc = false;
-  const bool Fixable = Sink.Direct && !Sink.Through && !Sink.Forwarded && Widens &&
-                       isPlainFileRange(Product->getSourceRange()) &&
-                       isPlainFileRange(Sink.Value->getSourceRange());
-  if (Fixable && PixmapCost && widthOf(Sink.Type, Context) >= 64 &&
-      Context.getLangOpts().CPlusPlus17 && isKibibytesOf(Sink.Value, Product, Context) &&
-      llvm::all_of(Operands, [&](const Expr *E) {
-        const QualType T = E->IgnoreParenImpCasts()->getType();
-        return T->isIntegerType() && (Context.hasSameType(T, Context.IntTy) ||
-                                      Context.getIntWidth(T) < Context.getIntWidth(Context.IntTy));
-      })) {
-    std::string Call = "pxc::imageCostKb(";
-    for (const Expr *Operand : Operands)
-      Call += (sourceText(Operand->IgnoreParenImpCasts()->getSourceRange(), Context) +
-               (Operand == Operands.back() ? ")" : ", "))
-                  .str();
-    Fix = FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(Sink.Value->IgnoreParenImpCasts()->getSourceRange()), Call);
-    FixUsesPxc = true;
-  } else if (Fixable) {
-    const Expr *First = Operands.front()->IgnoreParenImpCasts();
-    const auto *Cast =
-        Sink.Kind == OverflowSink::Cast
-            ? dyn_cast<ExplicitCastExpr>(parents(Context).of(*Sink.Value)[0].get<Expr>())
-            : nullptr;
-    std::optional<std::pair<std::string, std::string>> Spelling =
-        Cast ? castSpelling(Cast, Context) : std::nullopt;
-    if (Cast && Spelling && isPlainFileRange(Cast->getSourceRange()) &&
-        Cast->getSubExprAsWritten()->IgnoreParens()->getBeginLoc() == First->getBeginLoc()) {
-      // `qsizetype(w * h) * 4` becomes `qsizetype(w) * h * 4`: the cast moves to the
-      // first operand, in the code's own spelling.
-      const Expr *Inside = Cast->getSubExprAsWritten()->IgnoreParens();
-      const SourceLocation AfterFirst =
-          Lexer::getLocForEndOfToken(First->getEndLoc(), 0, SM, Context.getLangOpts());
-      const SourceLocation AfterInside =
-          Lexer::getLocForEndOfToken(Inside->getEndLoc(), 0, SM, Context.getLangOpts());
-      std::string Text =
-          Spelling->first + sourceText(First->getSourceRange(), Context).str() + Spelling->second +
-          Lexer::getSourceText(CharSourceRange::getCharRange(AfterFirst, AfterInside), SM,
-                               Context.getLangOpts())
-              .str();
-      if (!productFitsInPlace(Cast, parents(Context)))
-        Text = "(" + Text + ")";
-      Fix = FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Cast->getSourceRange()),
-                                         Text);
-    } else if (!Cast && isPlainFileRange(First->getSourceRange())) {
-      const std::string Operand = sourceText(First->getSourceRange(), Context).str();
-      Fix = FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(First->getSourceRange()),
-          Context.getLangOpts().CPlusPlus
-              ? "static_cast<" + SinkType + ">(" + Operand + ")"
-              : "(" + SinkType + ")" +
-                    (isa<DeclRefExpr, IntegerLiteral, CallExpr, ParenExpr>(First)
-                         ? Operand
-                         : "(" + Operand + ")"));
-    }
+  if (Sink.Direct && !Sink.Through && !Sink.Forwarded && Widens &&
+      isPlainFileRange(Product->getSourceRange()) &&
+      isPlainFileRange(Sink.Value->getSourceRange())) {
+    if (PixmapCost)
+      Fix = imageCostFix(Operands, Product, Sink, Context);
+    FixUsesPxc = Fix.has_value();
+    if (!Fix)
+      Fix = widenFirstOperandFix(Operands, Sink, SinkType, Context);
   }
 
-  {
-    auto Diag = diag(Product->getBeginLoc(),
-                     "multiplication computed in %0 can overflow before its result is "
-                     "%select{stored in the %2 variable %3|stored in the %2 field %3|returned "
-                     "as %2 from %3|cast to %2|passed as the %2 cost to %3|passed as the %2 "
-                     "size to %3|used as the %2 size of a 'new[]' array|passed as the %2 "
-                     "argument to %3}1")
-                << Type << static_cast<int>(Sink.Kind) << Sink.Type;
-    Diag << quotedName(Sink.Target);
-    Diag << Product->getSourceRange();
-    if (Fix) {
-      Diag << *Fix;
-      if (FixUsesPxc)
-        if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
-                SM.getFileID(Product->getBeginLoc()), "<pxc/cost.h>"))
-          Diag << *Include;
-    }
-  }
+  reportProduct(Product, Sink, Fix, FixUsesPxc, Context);
+  explainSink(Sink, Type, Widens);
+  suggestRepair(Product, Sink, SinkType, Widens, PixmapCost, FixUsesPxc);
+}
 
+void CostOverflowCheck::reportProduct(const BinaryOperator *Product, const OverflowSink &Sink,
+                                      const std::optional<FixItHint> &Fix, bool FixUsesPxc,
+                                      const ASTContext &Context) {
+  auto Diag = diag(Product->getBeginLoc(),
+                   "multiplication computed in %0 can overflow before its result is "
+                   "%select{stored in the %2 variable %3|stored in the %2 field %3|returned "
+                   "as %2 from %3|cast to %2|passed as the %2 cost to %3|passed as the %2 "
+                   "size to %3|used as the %2 size of a 'new[]' array|passed as the %2 "
+                   "argument to %3}1")
+              << Product->getType() << static_cast<int>(Sink.Kind) << Sink.Type;
+  Diag << quotedName(Sink.Target);
+  Diag << Product->getSourceRange();
+  if (!Fix)
+    return;
+  Diag << *Fix;
+  if (FixUsesPxc)
+    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+            Context.getSourceManager().getFileID(Product->getBeginLoc()), "<pxc/cost.h>"))
+      Diag << *Include;
+}
+
+/// The notes on the way from the product to its sink: the local that carries it, where it
+/// is widened or becomes a cost, and the function that passes it on.
+void CostOverflowCheck::explainSink(const OverflowSink &Sink, QualType ProductType, bool Widens) {
   if (Sink.Through)
     diag(Sink.Through->getLocation(), "the product is first stored in %0, of type %1",
          DiagnosticIDs::Note)
@@ -754,17 +412,22 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
               : "the result becomes a cost here, where a wrapped value is as wrong as a "
                 "truncated one",
        DiagnosticIDs::Note)
-      << Type << Sink.Type;
-  if (Sink.Forwarded) {
-    const NamedDecl *Final = nullptr;
-    if (const auto *Call = dyn_cast<CallExpr>(Sink.Forwarded))
-      Final = Call->getDirectCallee();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Sink.Forwarded))
-      Final = Construct->getConstructor();
-    diag(Sink.Forwarded->getBeginLoc(), "%0 passes it on as the cost to %1", DiagnosticIDs::Note)
-        << quotedName(Sink.Target) << quotedName(Final);
-  }
+      << ProductType << Sink.Type;
+  if (!Sink.Forwarded)
+    return;
+  const NamedDecl *Final = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(Sink.Forwarded))
+    Final = Call->getDirectCallee();
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Sink.Forwarded))
+    Final = Construct->getConstructor();
+  diag(Sink.Forwarded->getBeginLoc(), "%0 passes it on as the cost to %1", DiagnosticIDs::Note)
+      << quotedName(Sink.Target) << quotedName(Final);
+}
 
+/// The note that says what to do: the fix-it's reason, or the change the code needs.
+void CostOverflowCheck::suggestRepair(const BinaryOperator *Product, const OverflowSink &Sink,
+                                      StringRef SinkType, bool Widens, bool PixmapCost,
+                                      bool FixUsesPxc) {
   if (FixUsesPxc) {
     diag(Product->getBeginLoc(),
          "use 'pxc::imageCostKb' from <pxc/cost.h>: it computes the cost in KiB in 64 bits, "

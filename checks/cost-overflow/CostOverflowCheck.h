@@ -3,18 +3,16 @@
 #define PIXMAPCACHE_CHECKS_COSTOVERFLOW_COSTOVERFLOWCHECK_H
 
 #include "PixmapCacheCheck.h"
+#include "ProductSinks.h"
 #include "clang-tidy/utils/IncludeInserter.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace clang::tidy::pixmapcache {
 
 class ValueRanges;
-struct OverflowSink;
 
 /// Finds multiplications of image dimensions (`w * h * depth`) computed in a type narrower
 /// than where the result ends up: a wider variable, field or return value, a cache cost, an
@@ -35,31 +33,29 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void startTranslationUnit() override;
 
-  /// A function argument where a size or cost ends up.
-  struct SinkFunction {
-    std::string Name; ///< qualified, without template arguments: `QCache::insert`
-    unsigned Argument;
-    enum KindType { Cost, Size, Listed } Kind;
-  };
-
 private:
   bool isDimensionLike(const Expr *E, unsigned Depth = 0) const;
-  const SinkFunction *sinkFunction(const FunctionDecl *Callee, unsigned Argument) const;
-  const Expr *forwardedCost(const FunctionDecl *Callee, unsigned Argument, ASTContext &Context);
-  std::optional<OverflowSink> findSink(const Expr *Product, QualType ProductType,
-                                       const FunctionDecl *Function, ASTContext &Context,
-                                       unsigned Depth);
   void diagnose(const BinaryOperator *Product, llvm::ArrayRef<const Expr *> Operands,
                 const OverflowSink &Sink, ASTContext &Context);
+  std::optional<FixItHint> imageCostFix(llvm::ArrayRef<const Expr *> Operands,
+                                        const BinaryOperator *Product, const OverflowSink &Sink,
+                                        const ASTContext &Context) const;
+  std::optional<FixItHint> widenFirstOperandFix(llvm::ArrayRef<const Expr *> Operands,
+                                                const OverflowSink &Sink, StringRef SinkType,
+                                                ASTContext &Context);
+  void reportProduct(const BinaryOperator *Product, const OverflowSink &Sink,
+                     const std::optional<FixItHint> &Fix, bool FixUsesPxc,
+                     const ASTContext &Context);
+  void explainSink(const OverflowSink &Sink, QualType ProductType, bool Widens);
+  void suggestRepair(const BinaryOperator *Product, const OverflowSink &Sink, StringRef SinkType,
+                     bool Widens, bool PixmapCost, bool FixUsesPxc);
 
   const std::string RawSinkFunctions;
-  const std::vector<SinkFunction> SinkFunctions;
   const bool IntParametersAreDimensions;
   const unsigned MinimumProductWidth;
   utils::IncludeInserter Inserter;
+  ProductSinks Sinks;
   std::unique_ptr<ValueRanges> Ranges;
-  /// Per (function, parameter): the cost argument inside it that the parameter is passed to.
-  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, const Expr *> Forwarders;
   llvm::DenseSet<SourceLocation> Reported;
 };
 

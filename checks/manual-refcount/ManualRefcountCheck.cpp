@@ -1,13 +1,13 @@
 //===- ManualRefcountCheck.cpp - pixmapcache-manual-refcount --------------===//
 #include "ManualRefcountCheck.h"
+#include "RefCounting.h"
 #include "common/ExprEquivalence.h"
 #include "common/LocalParents.h"
-#include "RefCounting.h"
+#include "common/SourceText.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 
 #include <algorithm>
 
@@ -362,18 +362,10 @@ bool isQtCode(ASTContext &Context, QualType CounterType, const CXXRecordDecl *Da
   return CounterClass && CounterClass->getIdentifier() && CounterClass->getName().starts_with("Q");
 }
 
-std::string quoted(StringRef Text) { return ("'" + Text + "'").str(); }
-
-std::string spell(const Expr *E, const ASTContext &Context) {
-  StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()),
-                                        Context.getSourceManager(), Context.getLangOpts());
-  if (Text.empty() || Text.size() > 40 || Text.contains('\n'))
-    return "the data";
-  return quoted(Text);
-}
+} // namespace
 
 /// One hazard, to be reported as a note once the warning is out.
-struct Hazard {
+struct RefCountHazard {
   enum Kind {
     Race,
     ImplicitCopy,
@@ -389,38 +381,50 @@ struct Hazard {
 };
 
 /// Everything the notes talk about.
-struct Protocol {
+struct RefCountProtocol {
   OwnerKind Kind = OwnerKind::Pointer;
   const NamedDecl *Owner = nullptr;
-  const CXXRecordDecl *Handle = nullptr; ///< the owning class, if any
-  const CXXRecordDecl *Data = nullptr;   ///< the record holding the counter
-  const FieldDecl *Pointer = nullptr;    ///< the handle's pointer to the data
+  const FunctionDecl *Releaser = nullptr; ///< the function with the guarded `delete`
+  const CXXRecordDecl *Handle = nullptr;  ///< the owning class, if any
+  const CXXRecordDecl *Data = nullptr;    ///< the record holding the counter
+  const FieldDecl *Pointer = nullptr;     ///< the handle's pointer to the data
   Counter Count;
   const Expr *CounterExpr = nullptr;
   std::string Deleted;  ///< the deleted expression, quoted
   std::string DataType; ///< the counted type as written in code, unquoted
 };
 
+namespace {
+
+/// Names as the notes use them.
+struct NoteNames {
+  explicit NoteNames(const RefCountProtocol &P)
+      : Owner(quoted(P.Owner->getQualifiedNameAsString())), Count(quoted(P.Count.displayName())),
+        Data(quoted(P.DataType)), Handle(P.Kind == OwnerKind::Handle ? Owner : Data),
+        Pointer(P.Pointer ? quoted(P.Pointer->getName()) : P.Deleted) {}
+  std::string Owner, Count, Data, Handle, Pointer;
+};
+
 class HazardFinder {
 public:
-  HazardFinder(const Protocol &P, RefCountIndex &Index, LocalParents &Parents)
+  HazardFinder(const RefCountProtocol &P, RefCountIndex &Index, LocalParents &Parents)
       : P(P), Index(Index), Parents(Parents) {}
 
-  std::vector<Hazard> find(const FunctionDecl *Deleting) {
+  std::vector<RefCountHazard> find(const FunctionDecl *Deleting) {
     const Special CopyCtor = P.Handle ? copyConstructor(P.Handle) : Special{};
     const Special CopyAssign = P.Handle ? copyAssignment(P.Handle) : Special{};
     const bool Copyable = CopyCtor.How != Presence::Absent || CopyAssign.How != Presence::Absent;
 
     if (isPlainInteger(P.CounterExpr->getType()) && !Index.takesLock(Deleting) &&
         (P.Kind != OwnerKind::Handle || Copyable))
-      add(Hazard::Race, counterLocation());
+      add(RefCountHazard::Race, counterLocation());
     if (P.Kind != OwnerKind::Handle || !P.Pointer)
       return std::move(Found);
 
     // Without any increment in sight, every copy is a double free: say it once.
     if (!Index.isIncrementedAnywhere(P.Count)) {
       if (copiesPointer(CopyCtor) || copiesPointer(CopyAssign))
-        add(Hazard::NeverIncremented, counterLocation());
+        add(RefCountHazard::NeverIncremented, counterLocation());
     } else {
       checkCopy(CopyCtor, /*IsAssignment=*/false);
       checkCopy(CopyAssign, /*IsAssignment=*/true);
@@ -432,7 +436,8 @@ public:
   }
 
 private:
-  void add(Hazard::Kind What, SourceLocation Loc, bool IsAssignment = false, bool Flag = false) {
+  void add(RefCountHazard::Kind What, SourceLocation Loc, bool IsAssignment = false,
+           bool Flag = false) {
     Found.push_back({What, Loc, IsAssignment, Flag});
   }
 
@@ -469,7 +474,7 @@ private:
 
   void checkCopy(const Special &S, bool IsAssignment) {
     if (S.How == Presence::Implicit || S.How == Presence::Defaulted) {
-      add(Hazard::ImplicitCopy, where(S), IsAssignment, S.How == Presence::Defaulted);
+      add(RefCountHazard::ImplicitCopy, where(S), IsAssignment, S.How == Presence::Defaulted);
       return;
     }
     if (S.How != Presence::Defined)
@@ -477,17 +482,17 @@ private:
     const CountSummary Sum = summary(S.Decl);
     if (!Sum.Increments) {
       if (!Sum.CallsUnknown && sharesPointer(S.Decl, P.Pointer))
-        add(Hazard::CopyWithoutIncrement, S.Decl->getLocation(), IsAssignment);
+        add(RefCountHazard::CopyWithoutIncrement, S.Decl->getLocation(), IsAssignment);
       return;
     }
     if (IsAssignment && Sum.Decrements && Sum.DecrementsFirst && Sum.FirstDecrement)
-      add(Hazard::DecrementFirst, Sum.FirstDecrement->getExprLoc(), true,
+      add(RefCountHazard::DecrementFirst, Sum.FirstDecrement->getExprLoc(), true,
           hasSelfAssignmentGuard(S.Decl, P.Pointer));
   }
 
   void checkMove(const Special &S, bool IsAssignment) {
     if (S.How == Presence::Defaulted) {
-      add(Hazard::MoveLeavesSource, S.Decl->getLocation(), IsAssignment, true);
+      add(RefCountHazard::MoveLeavesSource, S.Decl->getLocation(), IsAssignment, true);
       return;
     }
     if (S.How != Presence::Defined)
@@ -495,26 +500,26 @@ private:
     const CountSummary Sum = summary(S.Decl);
     if (!Sum.Increments && !Sum.CallsUnknown && sharesPointer(S.Decl, P.Pointer) &&
         !changesSource(S.Decl, Parents))
-      add(Hazard::MoveLeavesSource, S.Decl->getLocation(), IsAssignment, false);
+      add(RefCountHazard::MoveLeavesSource, S.Decl->getLocation(), IsAssignment, false);
   }
 
   void checkDestructor(const FunctionDecl *Deleting) {
     const Special Dtor = destructor(P.Handle);
     if (Dtor.How == Presence::Implicit || Dtor.How == Presence::Defaulted) {
-      add(Hazard::NoDestructorDecrement, where(Dtor), false, false);
+      add(RefCountHazard::NoDestructorDecrement, where(Dtor), false, false);
       return;
     }
     if (Dtor.How != Presence::Defined || Dtor.Decl == Deleting)
       return;
     const CountSummary Sum = summary(Dtor.Decl);
     if (!Sum.Decrements && !Sum.CallsUnknown)
-      add(Hazard::NoDestructorDecrement, Dtor.Decl->getLocation(), false, true);
+      add(RefCountHazard::NoDestructorDecrement, Dtor.Decl->getLocation(), false, true);
   }
 
-  const Protocol &P;
+  const RefCountProtocol &P;
   RefCountIndex &Index;
   LocalParents &Parents;
-  std::vector<Hazard> Found;
+  std::vector<RefCountHazard> Found;
 };
 
 } // namespace
@@ -555,48 +560,46 @@ bool isQtSharedDataPointer(const NamedDecl *Owner) {
 
 void ManualRefcountCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are analysed once, in their pattern.
-  Finder->addMatcher(cxxDeleteExpr(unless(isExpansionInSystemHeader()),
-                                   unless(isSpelledInSystemHeader()))
-                         .bind("delete"),
-                     this);
+  Finder->addMatcher(
+      cxxDeleteExpr(unless(isExpansionInSystemHeader()), unless(isSpelledInSystemHeader()))
+          .bind("delete"),
+      this);
 }
 
-void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Delete = Result.Nodes.getNodeAs<CXXDeleteExpr>("delete");
-  if (Delete->containsErrors() || !Delete->getArgument())
-    return;
-  ASTContext &Context = *Result.Context;
-  if (parents(Context).isInTemplateInstantiation(*Delete))
-    return;
+/// The counting protocol around a `delete` guarded by a counter that reaches zero: who owns
+/// the data, its counter, what is deleted. std::nullopt when the `delete` is no such release,
+/// or a release by a library's protocol.
+std::optional<RefCountProtocol> ManualRefcountCheck::findProtocol(const CXXDeleteExpr *Delete,
+                                                                  ASTContext &Context) {
+  if (Delete->containsErrors() || !Delete->getArgument() ||
+      parents(Context).isInTemplateInstantiation(*Delete))
+    return std::nullopt;
   const FunctionDecl *Function = parents(Context).enclosingCallable(*Delete);
   if (!Function || Function->isInvalidDecl() || !Function->getBody())
-    return;
+    return std::nullopt;
   const Expr *Deleted = Delete->getArgument()->IgnoreParenCasts();
   const std::optional<ReleaseTest> Guard =
       findGuard(Delete, Function->getBody(), parents(Context), Context);
   if (!Guard || !countsDeletedObject(Guard->Counter, Deleted))
-    return;
+    return std::nullopt;
   const std::optional<Counter> Count = counterOf(Guard->Counter);
   // boost::intrusive_ptr calls this hook to release; it is the library's protocol.
   if (!Count || (Function->getIdentifier() && Function->getName() == "intrusive_ptr_release"))
-    return;
+    return std::nullopt;
   const NamedDecl *Owner = ownerOf(Function);
   if (isQtSharedDataPointer(Owner))
-    return;
-  if (!ReportedOwners.insert(Owner->getCanonicalDecl()).second || isBroken(Owner))
-    return;
-  if (!Index)
-    Index = std::make_unique<RefCountIndex>(Context);
+    return std::nullopt;
 
-  Protocol P;
+  RefCountProtocol P;
   P.Kind = OwnerKind::Pointer;
   P.Owner = Owner;
+  P.Releaser = Function;
   P.Handle = dyn_cast<CXXRecordDecl>(Owner);
   if (P.Handle && !P.Handle->hasDefinition())
     P.Handle = nullptr;
   P.Count = *Count;
   P.CounterExpr = Guard->Counter;
-  P.Deleted = spell(Deleted, Context);
+  P.Deleted = noteSpelling(Deleted, Context, "the data");
   if (isa<CXXThisExpr>(Deleted)) {
     P.Kind = OwnerKind::Object;
     P.Data = P.Handle;
@@ -610,94 +613,112 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
     if (P.Handle && (P.Pointer = pointerField(Deleted, P.Handle)))
       P.Kind = OwnerKind::Handle;
   }
+  return P;
+}
 
-  const std::vector<Hazard> Hazards = HazardFinder(P, *Index, parents(Context)).find(Function);
+void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Delete = Result.Nodes.getNodeAs<CXXDeleteExpr>("delete");
+  ASTContext &Context = *Result.Context;
+  const std::optional<RefCountProtocol> P = findProtocol(Delete, Context);
+  if (!P || !ReportedOwners.insert(P->Owner->getCanonicalDecl()).second || isBroken(P->Owner))
+    return;
+  if (!Index)
+    Index = std::make_unique<RefCountIndex>(Context);
+  const std::vector<RefCountHazard> Hazards =
+      HazardFinder(*P, *Index, parents(Context)).find(P->Releaser);
   if (HazardsOnly && Hazards.empty())
     return;
-
-  const std::string OwnerName = quoted(Owner->getQualifiedNameAsString());
-  const std::string CounterName = quoted(P.Count.displayName());
   diag(Delete->getBeginLoc(), "%0 deletes %1 by hand when the reference count %2 drops to zero")
-      << OwnerName << P.Deleted << CounterName;
-  const std::string DataName = quoted(P.DataType);
-  const std::string HandleName = P.Kind == OwnerKind::Handle ? OwnerName : DataName;
-  const std::string PointerName = P.Pointer ? quoted(P.Pointer->getName()) : P.Deleted;
-  for (const Hazard &H : Hazards) {
+      << quoted(P->Owner->getQualifiedNameAsString()) << P->Deleted
+      << quoted(P->Count.displayName());
+  reportHazards(*P, Hazards);
+  suggestReplacement(Delete->getBeginLoc(), *P, Context);
+}
+
+void ManualRefcountCheck::reportHazards(const RefCountProtocol &P,
+                                        llvm::ArrayRef<RefCountHazard> Hazards) {
+  const NoteNames Names(P);
+  for (const RefCountHazard &H : Hazards) {
     switch (H.What) {
-    case Hazard::Race:
+    case RefCountHazard::Race:
       diag(H.Loc,
            "%0 is a plain %1, not an atomic: when %select{copies of %3 are made or "
            "destroyed|references to %3 are taken or released}2 in two threads at once, "
            "updates to it are lost and %4 is deleted while still in use, or never",
            DiagnosticIDs::Note)
-          << CounterName << P.CounterExpr->getType() << (P.Kind != OwnerKind::Handle) << HandleName
-          << P.Deleted;
+          << Names.Count << P.CounterExpr->getType() << (P.Kind != OwnerKind::Handle)
+          << Names.Handle << P.Deleted;
       break;
-    case Hazard::ImplicitCopy:
+    case RefCountHazard::ImplicitCopy:
       diag(H.Loc,
            "the %select{implicit|defaulted}0 copy %select{constructor|assignment operator}1 "
            "of %2 copies %3 without incrementing %4: both copies delete it (double free)",
            DiagnosticIDs::Note)
-          << H.Flag << H.IsAssignment << OwnerName << PointerName << CounterName;
+          << H.Flag << H.IsAssignment << Names.Owner << Names.Pointer << Names.Count;
       break;
-    case Hazard::CopyWithoutIncrement:
+    case RefCountHazard::CopyWithoutIncrement:
       diag(H.Loc,
            "this copy %select{constructor|assignment operator}0 copies %1 without "
            "incrementing %2: both copies delete it (double free)",
            DiagnosticIDs::Note)
-          << H.IsAssignment << PointerName << CounterName;
+          << H.IsAssignment << Names.Pointer << Names.Count;
       break;
-    case Hazard::DecrementFirst:
+    case RefCountHazard::DecrementFirst:
       diag(H.Loc,
            "copy assignment decrements %0 before it increments the count of the right-hand "
            "side%select{ and has no self-assignment guard: 'x = x' deletes %1 while 'x' "
            "still uses it|: if the right-hand side is kept alive only by the data released "
            "here, it is deleted before it is copied}2",
            DiagnosticIDs::Note)
-          << CounterName << PointerName << H.Flag;
+          << Names.Count << Names.Pointer << H.Flag;
       break;
-    case Hazard::MoveLeavesSource:
+    case RefCountHazard::MoveLeavesSource:
       diag(H.Loc,
            "the %select{|defaulted }0move %select{constructor|assignment operator}1 copies "
            "%2 but leaves the source owning it: both destructors decrement %3 (double free)",
            DiagnosticIDs::Note)
-          << H.Flag << H.IsAssignment << PointerName << CounterName;
+          << H.Flag << H.IsAssignment << Names.Pointer << Names.Count;
       break;
-    case Hazard::NoDestructorDecrement:
+    case RefCountHazard::NoDestructorDecrement:
       diag(H.Loc,
            "%select{%1 has no destructor that decrements %2|the destructor never decrements "
            "%2}0: destroying the last %1 leaks %3",
            DiagnosticIDs::Note)
-          << H.Flag << OwnerName << CounterName << PointerName;
+          << H.Flag << Names.Owner << Names.Count << Names.Pointer;
       break;
-    case Hazard::NeverIncremented:
+    case RefCountHazard::NeverIncremented:
       diag(H.Loc,
            "%0 is never incremented in this translation unit, yet %1 is copied: every copy "
            "deletes %2 once more (double free)",
            DiagnosticIDs::Note)
-          << CounterName << OwnerName << PointerName;
+          << Names.Count << Names.Owner << Names.Pointer;
       break;
     }
   }
+}
 
+/// The design to use instead: Qt's sharing types in Qt code, std::shared_ptr elsewhere.
+void ManualRefcountCheck::suggestReplacement(SourceLocation Delete, const RefCountProtocol &P,
+                                             ASTContext &Context) {
+  const NoteNames Names(P);
   const bool Qt = isQtCode(Context, P.CounterExpr->getType(), P.Data);
   const bool IsObject = P.Kind == OwnerKind::Object;
   if (Qt)
-    diag(Delete->getBeginLoc(),
+    diag(Delete,
          "%select{hold %1 in a 'QExplicitlySharedDataPointer<%2>'%select{ and derive %4 from "
          "'QSharedData'|}3|derive %4 from 'QSharedData' and hold it in "
          "'QExplicitlySharedDataPointer<%2>'}0 instead of counting by hand; "
          "'pxc::PixmapCache::Key' in <pxc/pixmap_cache.h> shows the design with a "
          "'std::shared_ptr'",
          DiagnosticIDs::Note)
-        << IsObject << PointerName << P.DataType << derivesFromQSharedData(P.Data) << DataName;
+        << IsObject << Names.Pointer << P.DataType << derivesFromQSharedData(P.Data) << Names.Data;
   else
-    diag(Delete->getBeginLoc(),
+    diag(Delete,
          "%select{hold %1 in a 'std::shared_ptr<%2>'|own %3 objects through "
          "'std::shared_ptr<%2>'}0 instead of counting by hand, as 'pxc::PixmapCache::Key' in "
          "<pxc/pixmap_cache.h> does",
          DiagnosticIDs::Note)
-        << IsObject << PointerName << P.DataType << DataName;
+        << IsObject << Names.Pointer << P.DataType << Names.Data;
 }
 
 } // namespace clang::tidy::pixmapcache

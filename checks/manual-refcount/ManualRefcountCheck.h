@@ -3,12 +3,16 @@
 #define PIXMAPCACHE_CHECKS_MANUALREFCOUNT_MANUALREFCOUNTCHECK_H
 
 #include "PixmapCacheCheck.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
+#include <optional>
 
 namespace clang::tidy::pixmapcache {
 
 class RefCountIndex;
+struct RefCountHazard;
+struct RefCountProtocol;
 
 /// Finds hand-written reference counting: a `delete` guarded by a counter decrement that
 /// reaches zero (`if (d && --d->ref == 0) delete d;`, `if (!d->ref.deref()) delete d;`),
@@ -31,6 +35,10 @@ public:
   void startTranslationUnit() override;
 
 private:
+  std::optional<RefCountProtocol> findProtocol(const CXXDeleteExpr *Delete, ASTContext &Context);
+  void reportHazards(const RefCountProtocol &P, llvm::ArrayRef<RefCountHazard> Hazards);
+  void suggestReplacement(SourceLocation Delete, const RefCountProtocol &P, ASTContext &Context);
+
   const bool HazardsOnly;
   std::unique_ptr<RefCountIndex> Index;
   llvm::DenseSet<const Decl *> ReportedOwners;

@@ -1,5 +1,6 @@
 //===- ThreadCallGraph.cpp ------------------------------------------------===//
 #include "ThreadCallGraph.h"
+#include "common/SourceText.h"
 
 #include "llvm/ADT/Twine.h"
 
@@ -127,8 +128,8 @@ std::vector<OffThreadUse> ThreadReachability::offThreadUses(unsigned MaxTailStep
   return Uses;
 }
 
-static std::string quoted(llvm::StringRef Name, llvm::StringRef IfEmpty) {
-  return Name.empty() ? IfEmpty.str() : ("'" + llvm::Twine(Name) + "'").str();
+static std::string quotedOr(llvm::StringRef Name, llvm::StringRef IfEmpty) {
+  return Name.empty() ? IfEmpty.str() : quoted(Name);
 }
 
 OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
@@ -153,7 +154,7 @@ OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
     break;
   case GuiApiKind::Pixmap:
     Words.Message +=
-        "is undefined: " + quoted(Gui.ApiName, "") + " may only be used on the GUI thread";
+        "is undefined: " + quotedOr(Gui.ApiName, "") + " may only be used on the GUI thread";
     Words.Advice = "work on a QImage in the worker (it may be loaded, painted on and cached in "
                    "'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the "
                    "QPixmap with QPixmap::fromImage on the GUI thread; or run this code there "
@@ -161,19 +162,19 @@ OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
     break;
   case GuiApiKind::Other:
     Words.Message +=
-        "is undefined: " + quoted(Gui.ApiName, "") + " may only be used on the GUI thread";
+        "is undefined: " + quotedOr(Gui.ApiName, "") + " may only be used on the GUI thread";
     Words.Advice = "run this code on the GUI thread with QMetaObject::invokeMethod(qApp, ...)";
     break;
   }
 
   const EntryFact &Entry = *Use.Entry;
-  Words.EntryNote = quoted(Entry.Name, "the lambda") + " runs on a worker thread: ";
+  Words.EntryNote = quotedOr(Entry.Name, "the lambda") + " runs on a worker thread: ";
   switch (Entry.Kind) {
   case EntryKind::Override:
-    Words.EntryNote += "it overrides " + quoted(Entry.Via, "");
+    Words.EntryNote += "it overrides " + quotedOr(Entry.Via, "");
     break;
   case EntryKind::PassedTo:
-    Words.EntryNote += "it is passed to " + quoted(Entry.Via, "");
+    Words.EntryNote += "it is passed to " + quotedOr(Entry.Via, "");
     break;
   case EntryKind::Configured:
     Words.EntryNote += "it is listed in ThreadEntryFunctions";
@@ -187,7 +188,7 @@ OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
     if (I == 1 && Omitted != 0)
       Note =
           "after " + std::to_string(Omitted) + " more " + (Omitted == 1 ? "call" : "calls") + ", ";
-    Note += quoted(Call.CalleeName, "the lambda");
+    Note += quotedOr(Call.CalleeName, "the lambda");
     Note += Call.Kind == CallKind::VirtualCall ? " is called and may run an override here"
             : Call.Kind == CallKind::Reference ? " is passed on and may be called here"
                                                : " is called here";

@@ -1,14 +1,14 @@
 //===- UncheckedReallocCheck.cpp - pixmapcache-unchecked-realloc ----------===//
 #include "UncheckedReallocCheck.h"
+#include "NullCheckFlow.h"
 #include "common/ExprEquivalence.h"
 #include "common/LibraryFunctions.h"
 #include "common/LocalParents.h"
-#include "NullCheckFlow.h"
+#include "common/SourceText.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 
 #include <algorithm>
 
@@ -108,28 +108,17 @@ ResultSink findSink(const CallExpr *Realloc, LocalParents &Parents, ASTContext &
 /// The expression as the user wrote it, quoted, when it is short enough to read in a note;
 /// a null `E` is the realloc result itself.
 std::string spell(const Expr *E, const ASTContext &Context) {
-  if (!E)
-    return "the result";
-  StringRef Text = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(E->IgnoreParenImpCasts()->getSourceRange()),
-      Context.getSourceManager(), Context.getLangOpts());
-  if (Text.empty() || Text.size() > 40 || Text.contains('\n'))
-    return "the pointer";
-  return ("'" + Text + "'").str();
+  return E ? noteSpelling(E->IgnoreParenImpCasts(), Context, "the pointer") : "the result";
 }
 
 /// The C library's realloc, the one allocator pxc::tryRealloc can stand in for.
 bool isLibraryRealloc(const FunctionDecl *Callee) { return libraryName(Callee) == "realloc"; }
 
-bool isPlainFileRange(SourceRange Range) {
-  return Range.isValid() && Range.getBegin().isFileID() && Range.getEnd().isFileID();
-}
-
 } // namespace
 
 UncheckedReallocCheck::UncheckedReallocCheck(StringRef Name, ClangTidyContext *Context)
     : PixmapCacheCheck(Name, Context), ReallocLikeFunctions(utils::options::parseStringList(
-                                         Options.get("ReallocLikeFunctions", ""))),
+                                           Options.get("ReallocLikeFunctions", ""))),
       AssertIsCheck(Options.get("AssertIsCheck", true)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -158,10 +147,10 @@ void UncheckedReallocCheck::registerMatchers(MatchFinder *Finder) {
   Names.insert(Names.end(), ReallocLikeFunctions.begin(), ReallocLikeFunctions.end());
   // The location test first: it is cheaper than comparing the callee's name, and rejects most
   // calls (those in system headers) alone.
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              callee(functionDecl(hasAnyName(Names))))
-                         .bind("realloc"),
-                     this);
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(hasAnyName(Names))))
+          .bind("realloc"),
+      this);
 }
 
 static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
@@ -189,11 +178,7 @@ static std::optional<FixItHint> tryReallocFix(const FunctionDecl *Function,
       !isPlainFileRange(Size->getSourceRange()))
     return std::nullopt;
 
-  const SourceManager &SM = Context.getSourceManager();
-  auto Text = [&](const Expr *E) {
-    return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()), SM,
-                                Context.getLangOpts());
-  };
+  auto Text = [&](const Expr *E) { return tokenText(E->getSourceRange(), Context); };
   return FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(Assign->getSourceRange()),
       ("if (!pxc::tryRealloc(" + Text(Target) + ", " + Text(Size) + ")) pxc::allocationFailed()")

@@ -4,13 +4,13 @@
 #include "common/ForwardPaths.h"
 #include "common/FunctionGraphs.h"
 #include "common/LocalParents.h"
+#include "common/SourceText.h"
 #include "common/ValueHolders.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang::ast_matchers;
@@ -212,9 +212,7 @@ const VarDecl *resultVariable(const CXXMemberCallExpr *Insert, LocalParents &Par
 }
 
 std::string spell(const Expr *E, const ASTContext &Context) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(bare(E)->getSourceRange()),
-                              Context.getSourceManager(), Context.getLangOpts())
-      .str();
+  return tokenText(bare(E)->getSourceRange(), Context).str();
 }
 
 } // namespace
@@ -240,9 +238,9 @@ void UseAfterInsertCheck::registerMatchers(MatchFinder *Finder) {
   const auto OwningInsert =
       cxxMethodDecl(hasName("insert"), hasParameter(1, hasType(pointerType())),
                     ofClass(cxxRecordDecl(hasAnyName(Classes))));
-  Finder->addMatcher(cxxMemberCallExpr(unless(isExpansionInSystemHeader()), callee(OwningInsert))
-                         .bind("insert"),
-                     this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(unless(isExpansionInSystemHeader()), callee(OwningInsert)).bind("insert"),
+      this);
 }
 
 void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
