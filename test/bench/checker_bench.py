@@ -2,7 +2,8 @@
 """Benchmark (not a test): what the pixmapcache-* checks cost on real translation units.
 
 Usage: checker_bench.py --build BUILD_DIR --db SCAN_DIR [--db SCAN_DIR ...] [--units N]
-                        [--runs R] [--per-unit] [--project SCAN_DIR] [--clangd-source FILE]
+                        [--runs R] [--per-unit] [--before BUILD_DIR] [--project SCAN_DIR]
+                        [--clangd-source FILE]
 
 For a sample of N units from the compilation databases (SCAN_DIR/compile_commands.json, as
 tools/corpus.sh writes them), runs side by side, interleaved, R times each:
@@ -18,7 +19,9 @@ tools/corpus.sh writes them), runs side by side, interleaved, R times each:
   scan-bare  pixmapcache-scan -j1 --checks=-* on the unit: the scanner with no check
   scan       pixmapcache-scan -j1 on the unit (all checks, cross-TU facts included)
 
-and prints per configuration the median CPU time (user + system of the child) relative to the
+and with --before, plugin-before and scan-before: the same two from another build (the tree
+before a change), so that a change's cost is measured side by side in one run. It prints per
+configuration the median CPU time (user + system of the child) relative to the
 floor, summed over the units, and the median peak memory (max RSS). CPU time, not wall time:
 the machine is shared, and CPU time of a single-threaded child is what another process can
 steal least. With --project, also scans the whole SCAN_DIR with -j1 and -j2 (wall time) and
@@ -68,21 +71,31 @@ def measure(command, cwd):
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, time.monotonic() - start
 
 
-def unit_commands(build, db_dir, entry):
+def unit_commands(build, db_dir, entry, before=None):
     path = os.path.join(entry["directory"], entry["file"])
-    plugin = os.path.join(build, "lib", "libPixmapCacheTidy.so")
     tidy = ["clang-tidy-19", "--quiet", "-p", db_dir]
-    scan = [os.path.join(build, "bin", "pixmapcache-scan"), "-p", db_dir, "-j1",
-            "--fail-on=none", "-o", os.devnull]
-    return {
+
+    def plugin(tree):
+        return tidy + [f"--load={os.path.join(tree, 'lib', 'libPixmapCacheTidy.so')}",
+                       "--checks=-*,pixmapcache-*", path]
+
+    def scan(tree):
+        return [os.path.join(tree, "bin", "pixmapcache-scan"), "-p", db_dir, "-j1",
+                "--fail-on=none", "-o", os.devnull]
+
+    commands = {
         "floor": ["clang++-19", "-fsyntax-only", "-w"] + compile_args(entry) + [path],
         "tidy-bare": tidy + ["--checks=-*,bugprone-no-escape", path],
         "tidy": tidy + ["--checks=-*,cert-err60-cpp", path],
         "builtin": tidy + [f"--checks=-*,{BUILTIN}", path],
-        "plugin": tidy + [f"--load={plugin}", "--checks=-*,pixmapcache-*", path],
-        "scan-bare": scan + ["--checks=-*", path],
-        "scan": scan + [path],
+        "plugin": plugin(build),
+        "scan-bare": scan(build) + ["--checks=-*", path],
+        "scan": scan(build) + [path],
     }
+    if before:
+        commands["plugin-before"] = plugin(before)
+        commands["scan-before"] = scan(before) + [path]
+    return commands
 
 
 def per_unit(args):
@@ -92,14 +105,14 @@ def per_unit(args):
             units += [(db_dir, e) for e in json.load(f)]
     random.Random(1).shuffle(units)
     units = units[:args.units]
-    configs = list(unit_commands(args.build, *units[0]).keys())
+    configs = list(unit_commands(args.build, *units[0], args.before).keys())
     cpu = {c: [] for c in configs}  # per run: the sum over units
     rss = {c: [] for c in configs}
     unit_cpu = {}  # (unit, configuration) -> CPU seconds of each run
     for run in range(args.runs):
         totals = dict.fromkeys(configs, 0.0)
         for db_dir, entry in units:
-            commands = unit_commands(args.build, db_dir, entry)
+            commands = unit_commands(args.build, db_dir, entry, args.before)
             order = configs[:]
             random.shuffle(order)  # interleaved: load changes hit every configuration alike
             for c in order:
@@ -132,6 +145,16 @@ def per_unit(args):
     print(f"scanner over the floor (scan - floor) {share('scan', 'floor')}: its fixed cost "
           f"(scan-bare - floor) {share('scan-bare', 'floor')}, our checks and the cross-TU facts "
           f"(scan - scan-bare) {share('scan', 'scan-bare')}")
+    if args.before:
+        def change(c):
+            return f"{(m[c] - m[c + '-before']) / m[c + '-before'] * 100:+.1f} %"
+
+        def peaks(c):
+            return (f"{statistics.median(rss[c]):.0f} MiB (before "
+                    f"{statistics.median(rss[c + '-before']):.0f})")
+
+        print(f"against the build before: plugin {change('plugin')} CPU, peak {peaks('plugin')}; "
+              f"scan {change('scan')} CPU, peak {peaks('scan')}")
     if args.per_unit:
         print("\n| unit | floor s | tidy - floor | plugin - tidy | scan-bare - floor | scan - scan-bare |")
         print("|---|---|---|---|---|---|")
@@ -200,11 +223,14 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--per-unit", action="store_true",
                         help="also print each unit's costs, the most expensive for the scanner first")
+    parser.add_argument("--before", help="another build to run plugin and scan from, side by side")
     parser.add_argument("--project")
     parser.add_argument("--clangd-source")
     args = parser.parse_args()
     args.build = os.path.abspath(args.build)
     args.db = [os.path.abspath(d) for d in args.db]
+    if args.before:
+        args.before = os.path.abspath(args.before)
     per_unit(args)
     if args.project:
         project(args)
