@@ -1,8 +1,10 @@
 //===- PixmapCacheCheck.cpp - what every pixmapcache-* check shares -------===//
 #include "PixmapCacheCheck.h"
 #include "RegisteredChecks.h"
+#include "common/LocalParents.h"
 #include "common/PerUnit.h"
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/STLExtras.h"
 #include <string>

@@ -7,6 +7,7 @@
 #include "cost-overflow/CostOverflowCheck.h"
 #include "manual-refcount/ManualRefcountCheck.h"
 #include "off-thread-access/OffThreadAccessCheck.h"
+#include "off-thread-access/ThreadAnalysis.h"
 #include "unchecked-realloc/UncheckedReallocCheck.h"
 #include "use-after-insert/UseAfterInsertCheck.h"
 

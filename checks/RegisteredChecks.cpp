@@ -4,6 +4,9 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
+#include <string>
+#include <vector>
+
 namespace clang::tidy::pixmapcache {
 
 const std::vector<std::string> &registeredCheckNames() {

@@ -1,10 +1,15 @@
 //===- FunctionGraphs.cpp -------------------------------------------------===//
 #include "FunctionGraphs.h"
 #include "BrokenCode.h"
+#include "ForwardPaths.h"
 
-#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/CFG.h"
 #include "llvm/ADT/SmallVector.h"
+
+#include <memory>
+#include <utility>
 
 namespace clang::tidy::pixmapcache {
 

@@ -1,8 +1,13 @@
 //===- LibraryFunctions.cpp -----------------------------------------------===//
 #include "LibraryFunctions.h"
 
+#include "clang/AST/DeclBase.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/OperatorKinds.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
 
 namespace clang::tidy::pixmapcache {
 

@@ -2,11 +2,22 @@
 #include "LocalParents.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTTypeTraits.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclBase.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclObjC.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/NestedNameSpecifier.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Specifiers.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -15,6 +26,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 namespace clang::tidy::pixmapcache {
 
@@ -237,8 +252,7 @@ const LocalParents::Map &LocalParents::mapHolding(const DynTypedNode &Node) {
 
 /// With PIXMAPCACHE_VERIFY_PARENTS set (the tests set it), every answer is compared with
 /// ASTContext::getParents, and the first difference stops the program.
-static void verifyAgainstContext(const DynTypedNode &Node, ParentNodes Ours,
-                                 ASTContext &Context) {
+static void verifyAgainstContext(const DynTypedNode &Node, ParentNodes Ours, ASTContext &Context) {
   static const bool Verify = std::getenv("PIXMAPCACHE_VERIFY_PARENTS") != nullptr;
   if (!Verify)
     return;
@@ -247,16 +261,16 @@ static void verifyAgainstContext(const DynTypedNode &Node, ParentNodes Ours,
       llvm::all_of(Theirs, [&](const DynTypedNode &P) { return llvm::is_contained(Ours, P); }))
     return;
   llvm::report_fatal_error(
-      llvm::Twine("LocalParents: the parents of the ") + Node.getNodeKind().asStringRef() +
-          " at " + Node.getSourceRange().getBegin().printToString(Context.getSourceManager()) +
+      llvm::Twine("LocalParents: the parents of the ") + Node.getNodeKind().asStringRef() + " at " +
+          Node.getSourceRange().getBegin().printToString(Context.getSourceManager()) +
           " differ from ASTContext::getParents",
       /*gen_crash_diag=*/false);
 }
 
 ParentNodes LocalParents::of(const DynTypedNode &Node) {
   const auto *D = Node.get<Decl>();
-  const ParentNodes Parents = D && isContainer(D) ? Containers->parentsOf(Node)
-                                                  : mapHolding(Node).parentsOf(Node);
+  const ParentNodes Parents =
+      D && isContainer(D) ? Containers->parentsOf(Node) : mapHolding(Node).parentsOf(Node);
   verifyAgainstContext(Node, Parents, Context);
   return Parents;
 }

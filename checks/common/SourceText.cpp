@@ -3,7 +3,11 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceLocation.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
 
 namespace clang::tidy::pixmapcache {
 

@@ -1,19 +1,37 @@
 //===- ValueRange.cpp -----------------------------------------------------===//
 #include "ValueRange.h"
 #include "CallSites.h"
+#include "common/ForwardPaths.h"
 #include "common/FunctionGraphs.h"
 #include "common/LibraryFunctions.h"
 #include "common/LocalParents.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/OperationKinds.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/Type.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/OperatorKinds.h"
+#include "llvm/ADT/APSInt.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace clang::tidy::pixmapcache {
 
@@ -337,9 +355,9 @@ std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const Par
     if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Above);
         Operator && Operator->getNumArgs() == 2) {
       if (Operator->isAssignmentOp() && Operator->getArg(0)->IgnoreParens() == Target) {
-        Writes.push_back({Operator->getOperator() == OO_Equal ? ValueWrite::Assignment
-                                                              : ValueWrite::Update,
-                          Operator, Member, nullptr});
+        Writes.push_back(
+            {Operator->getOperator() == OO_Equal ? ValueWrite::Assignment : ValueWrite::Update,
+             Operator, Member, nullptr});
         continue;
       }
       if (isStreamExtraction(Operator) && Operator->getArg(1)->IgnoreParens() == Target) {
@@ -434,8 +452,7 @@ bool writtenAfterGuard(ValueRanges::FunctionInfo &Info, const GuardEdge &Edge, c
       BeforeUse = Closure(Use.Block, /*Forward=*/false);
     }
     if (AfterEdge->contains(Where.Block) &&
-        (BeforeUse->contains(Where.Block) ||
-         (Where.Block == Use.Block && Where.Index < Use.Index)))
+        (BeforeUse->contains(Where.Block) || (Where.Block == Use.Block && Where.Index < Use.Index)))
       return true;
   }
   return false;
@@ -444,8 +461,7 @@ bool writtenAfterGuard(ValueRanges::FunctionInfo &Info, const GuardEdge &Edge, c
 } // namespace
 
 ValueRanges::ValueRanges(ASTContext &Context, LocalParents &Parents)
-    : Context(Context), Parents(Parents),
-      Graphs(std::make_unique<FunctionGraphs>(Context)),
+    : Context(Context), Parents(Parents), Graphs(std::make_unique<FunctionGraphs>(Context)),
       Calls(std::make_unique<CallSites>(Context)) {}
 ValueRanges::~ValueRanges() = default;
 
@@ -521,8 +537,7 @@ std::vector<GuardBound> ValueRanges::boundsAt(const FunctionDecl *Function, cons
 }
 
 /// The values that the callers pass to `Parameter`, when they are all known.
-std::optional<IntRange> ValueRanges::passedRange(const ParmVarDecl *Parameter,
-                                                 unsigned CallDepth) {
+std::optional<IntRange> ValueRanges::passedRange(const ParmVarDecl *Parameter, unsigned CallDepth) {
   // Deep enough for a helper called from a helper; each level looks at every caller.
   constexpr unsigned MaxCallDepth = 3;
   if (CallDepth >= MaxCallDepth)
@@ -644,7 +659,7 @@ std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stm
   };
   struct Item {
     const CFGBlock *Block;
-    unsigned End; // the elements before it are looked at, last first
+    unsigned End;  // the elements before it are looked at, last first
     bool Assigned; // an assignment was found on this path: only escapes matter now
   };
   llvm::SmallVector<Item, 16> Work{{Use.Block, Use.Index, false}};

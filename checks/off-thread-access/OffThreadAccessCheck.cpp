@@ -1,8 +1,17 @@
 //===- OffThreadAccessCheck.cpp - pixmapcache-off-thread-access -----------===//
 #include "OffThreadAccessCheck.h"
+#include "PixmapCacheCheck.h"
+#include "ThreadAnalysis.h"
+#include "ThreadCallGraph.h"
+#include "ThreadFacts.h"
 #include "common/PerUnit.h"
 
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/DiagnosticIDs.h"
+#include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
 

@@ -3,6 +3,7 @@
 #define PIXMAPCACHE_CHECKS_OFFTHREADACCESS_OFFTHREADACCESSCHECK_H
 
 #include "ThreadAnalysis.h"
+#include "ThreadCallGraph.h"
 #include "ThreadFacts.h"
 
 #include "PixmapCacheCheck.h"

@@ -1,7 +1,12 @@
 //===- ThreadAnalysis.cpp - the off-thread analysis' one way in -----------===//
 #include "ThreadAnalysis.h"
+#include "ThreadFacts.h"
 
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
 #include <utility>
 
 namespace clang::tidy::pixmapcache {

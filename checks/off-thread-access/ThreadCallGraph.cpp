@@ -2,10 +2,15 @@
 #include "ThreadCallGraph.h"
 #include "common/SourceText.h"
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
 
 #include <algorithm>
 #include <deque>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace clang::tidy::pixmapcache {
 

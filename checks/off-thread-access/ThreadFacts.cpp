@@ -1,20 +1,35 @@
 //===- ThreadFacts.cpp ----------------------------------------------------===//
 #include "ThreadFacts.h"
+#include "ThreadCallGraph.h"
 #include "common/BrokenCode.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/OperationKinds.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/TemplateBase.h"
+#include "clang/AST/Type.h"
+#include "clang/Basic/OperatorKinds.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace clang::tidy::pixmapcache {
 
@@ -514,8 +529,8 @@ private:
   void reference(const FunctionDecl *Function, SourceLocation Loc) {
     if (Collector.inSystemHeader(Function))
       return;
-    Summary.Calls.push_back({Collector.usr(Function), Collector.displayName(Function),
-                             site(Loc), CallKind::Reference});
+    Summary.Calls.push_back(
+        {Collector.usr(Function), Collector.displayName(Function), site(Loc), CallKind::Reference});
   }
 
   SiteId site(SourceLocation Loc) {

@@ -15,6 +15,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace clang {
 class ASTContext;

@@ -1,16 +1,34 @@
 //===- UncheckedReallocCheck.cpp - pixmapcache-unchecked-realloc ----------===//
 #include "UncheckedReallocCheck.h"
 #include "NullCheckFlow.h"
+#include "PixmapCacheCheck.h"
 #include "common/ExprEquivalence.h"
 #include "common/LibraryFunctions.h"
 #include "common/LocalParents.h"
 #include "common/SourceText.h"
 
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/utils/IncludeSorter.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/Type.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticIDs.h"
+#include "clang/Basic/SourceLocation.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/APSInt.h"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 using namespace clang::ast_matchers;
 

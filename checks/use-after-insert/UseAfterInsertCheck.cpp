@@ -1,5 +1,6 @@
 //===- UseAfterInsertCheck.cpp - pixmapcache-use-after-insert -------------===//
 #include "UseAfterInsertCheck.h"
+#include "PixmapCacheCheck.h"
 #include "common/ExprEquivalence.h"
 #include "common/ForwardPaths.h"
 #include "common/FunctionGraphs.h"
@@ -7,11 +8,29 @@
 #include "common/SourceText.h"
 #include "common/ValueHolders.h"
 
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/AST/Stmt.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/DiagnosticIDs.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace clang::ast_matchers;
 
