@@ -9,10 +9,13 @@
 #include "Report.h"
 #include "Scan.h"
 
+#include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/ReplacementsYaml.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/YAMLTraits.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
 #include <utility>
 
 namespace pixmapcache::scan {
