@@ -12,6 +12,7 @@
 //    clang) the resource directory of the LLVM we were built against is passed instead.
 //
 //===----------------------------------------------------------------------===//
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

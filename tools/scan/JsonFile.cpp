@@ -6,6 +6,9 @@
 //===----------------------------------------------------------------------===//
 #include "JsonFile.h"
 
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 namespace pixmapcache::scan {

@@ -6,8 +6,13 @@
 //===----------------------------------------------------------------------===//
 #include "OutputFile.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
 #include <csignal>
+#include <signal.h>
 #include <system_error>
 #include <utility>
 

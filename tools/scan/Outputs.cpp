@@ -26,6 +26,7 @@
 #include <cstddef>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace pixmapcache::scan {
 

@@ -7,8 +7,11 @@
 #include "Paths.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+
+#include <string>
 
 namespace pixmapcache::scan {
 

@@ -8,6 +8,8 @@
 
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <cstddef>
 #include <string>
 
 namespace pixmapcache::scan {

@@ -9,17 +9,21 @@
 #include "CrossTU.h"
 #include "Paths.h"
 #include "Scan.h"
+#include "off-thread-access/ThreadCallGraph.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SHA256.h"
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
 #include <map>
+#include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 namespace pixmapcache::scan {
 

@@ -7,39 +7,59 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ScanUnit.h"
+#include "RegisteredChecks.h"
 #include "Scan.h"
 #include "common/LocalParents.h"
-#include "RegisteredChecks.h"
 #include "common/PerUnit.h"
 #include "off-thread-access/ThreadAnalysis.h"
 #include "off-thread-access/ThreadFacts.h"
 
 #include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
-#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/DiagnosticIDs.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Serialization/PCHContainerOperations.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Core/Diagnostic.h"
+#include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <cstddef>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace pixmapcache::scan {
 
 using namespace clang;
 using namespace clang::tidy;
-using clang::tidy::pixmapcache::registeredCheckNames;
 using clang::tidy::pixmapcache::OffThreadAccessCheckName;
 using clang::tidy::pixmapcache::PerUnit;
+using clang::tidy::pixmapcache::registeredCheckNames;
 using clang::tidy::pixmapcache::ThreadAnalysisOptions;
 using clang::tidy::pixmapcache::ThreadFacts;
 using clang::tidy::pixmapcache::UnitThreadFacts;

@@ -16,7 +16,9 @@
 #include "ShardFormat.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Errno.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -29,10 +31,18 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <ctime>
+#include <optional>
 #include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <string>
+#include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <utility>
+#include <vector>
 
 namespace pixmapcache::scan {
 
@@ -112,12 +122,13 @@ UnitResult childResult(const Child &C, llvm::StringRef File, int Status) {
                                      "stderr",
                                      WEXITSTATUS(Status)));
   auto Parsed = llvm::json::parse(C.Output);
-  auto Units = Parsed ? unitsFromJson(*Parsed)
-                      : llvm::Expected<std::vector<UnitResult>>(Parsed.takeError());
+  auto Units =
+      Parsed ? unitsFromJson(*Parsed) : llvm::Expected<std::vector<UnitResult>>(Parsed.takeError());
   if (!Units || Units->size() != 1)
-    return faultResult(File, ScanFailureCheck,
-                       "pixmapcache-scan could not read the result of this translation unit: " +
-                           (Units ? std::string("not one unit") : llvm::toString(Units.takeError())));
+    return faultResult(
+        File, ScanFailureCheck,
+        "pixmapcache-scan could not read the result of this translation unit: " +
+            (Units ? std::string("not one unit") : llvm::toString(Units.takeError())));
   return std::move(Units->front());
 }
 
@@ -147,9 +158,9 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
     Results[C.Unit] = std::move(Result);
   };
   auto StartFailed = [&](size_t Unit) {
-    Results[Unit] = faultResult(Units[Unit], ScanFailureCheck,
-                                "cannot start a process for this translation unit: " +
-                                    llvm::sys::StrError());
+    Results[Unit] =
+        faultResult(Units[Unit], ScanFailureCheck,
+                    "cannot start a process for this translation unit: " + llvm::sys::StrError());
     UnitDone(*Results[Unit]);
   };
   while (!StopRequested && (Next != Units.size() || !Running.empty())) {
