@@ -414,18 +414,13 @@ struct RefCountProtocol {
   const Expr *CounterExpr = nullptr;
   std::string Deleted;  ///< the deleted expression, quoted
   std::string DataType; ///< the counted type as written in code, unquoted
+  /// The names the warning and its notes quote, filled once the rest is known.
+  struct {
+    std::string Owner, Count, Data, Handle, Pointer;
+  } Names;
 };
 
 namespace {
-
-/// Names as the notes use them.
-struct NoteNames {
-  explicit NoteNames(const RefCountProtocol &P)
-      : Owner(quoted(P.Owner->getQualifiedNameAsString())), Count(quoted(P.Count.displayName())),
-        Data(quoted(P.DataType)), Handle(P.Kind == OwnerKind::Handle ? Owner : Data),
-        Pointer(P.Pointer ? quoted(P.Pointer->getName()) : P.Deleted) {}
-  std::string Owner, Count, Data, Handle, Pointer;
-};
 
 class HazardFinder {
 public:
@@ -635,6 +630,11 @@ std::optional<RefCountProtocol> ManualRefcountCheck::findProtocol(const CXXDelet
     if (P.Handle && (P.Pointer = pointerField(Deleted, P.Handle)))
       P.Kind = OwnerKind::Handle;
   }
+  P.Names.Owner = quoted(Owner->getQualifiedNameAsString());
+  P.Names.Count = quoted(P.Count.displayName());
+  P.Names.Data = quoted(P.DataType);
+  P.Names.Handle = P.Kind == OwnerKind::Handle ? P.Names.Owner : P.Names.Data;
+  P.Names.Pointer = P.Pointer ? quoted(P.Pointer->getName()) : P.Deleted;
   return P;
 }
 
@@ -651,15 +651,14 @@ void ManualRefcountCheck::check(const MatchFinder::MatchResult &Result) {
   if (HazardsOnly && Hazards.empty())
     return;
   diag(Delete->getBeginLoc(), "%0 deletes %1 by hand when the reference count %2 drops to zero")
-      << quoted(P->Owner->getQualifiedNameAsString()) << P->Deleted
-      << quoted(P->Count.displayName());
+      << P->Names.Owner << P->Deleted << P->Names.Count;
   reportHazards(*P, Hazards);
   suggestReplacement(Delete->getBeginLoc(), *P, Context);
 }
 
 void ManualRefcountCheck::reportHazards(const RefCountProtocol &P,
                                         llvm::ArrayRef<RefCountHazard> Hazards) {
-  const NoteNames Names(P);
+  const auto &Names = P.Names;
   for (const RefCountHazard &H : Hazards) {
     switch (H.What) {
     case RefCountHazard::Race:
@@ -722,7 +721,7 @@ void ManualRefcountCheck::reportHazards(const RefCountProtocol &P,
 /// The design to use instead: Qt's sharing types in Qt code, std::shared_ptr elsewhere.
 void ManualRefcountCheck::suggestReplacement(SourceLocation Delete, const RefCountProtocol &P,
                                              ASTContext &Context) {
-  const NoteNames Names(P);
+  const auto &Names = P.Names;
   const bool Qt = isQtCode(Context, P.CounterExpr->getType(), P.Data);
   const bool IsObject = P.Kind == OwnerKind::Object;
   if (Qt)
