@@ -2,6 +2,8 @@
 #include "CostOverflowCheck.h"
 #include "PixmapCacheCheck.h"
 #include "ProductSinks.h"
+#include "CallSites.h"
+#include "ValueOrigin.h"
 #include "ValueRange.h"
 #include "common/ExprEquivalence.h"
 #include "common/LocalParents.h"
@@ -26,6 +28,8 @@
 #include "llvm/ADT/SmallVector.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -197,9 +201,28 @@ void addWidthsBoundByDepth(ArrayRef<const Expr *> Operands, std::vector<GuardBou
 
 } // namespace
 
+/// The analyses of one translation unit, made on its first candidate product.
+struct UnitAnalyses {
+  UnitAnalyses(ASTContext &Context, LocalParents &Parents)
+      : Calls(Context), Ranges(Context, Parents, Calls), Origins(Context, Parents, Calls) {}
+  CallSites Calls;
+  ValueRanges Ranges;
+  ValueOrigins Origins;
+};
+
+/// A non-constant operand of a product that may overflow: its values, and where they come
+/// from.
+struct OperandOrigin {
+  const Expr *Operand;
+  IntRange Range;
+  bool Unbounded; ///< nothing narrows the range of its type (beyond its sign)
+  ValueOrigin Origin;
+};
+
 CostOverflowCheck::CostOverflowCheck(StringRef Name, ClangTidyContext *Context)
     : PixmapCacheCheck(Name, Context), RawSinkFunctions(Options.get("SinkFunctions", "")),
-      IntParametersAreDimensions(Options.get("IntParametersAreDimensions", true)),
+      IntParametersAreDimensions(Options.get("IntParametersAreDimensions", false)),
+      ReportUnknownOrigins(Options.get("ReportUnknownOrigins", false)),
       MinimumProductWidth(Options.get("MinimumProductWidth", 32U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
@@ -210,6 +233,7 @@ CostOverflowCheck::~CostOverflowCheck() = default;
 void CostOverflowCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SinkFunctions", RawSinkFunctions);
   Options.store(Opts, "IntParametersAreDimensions", IntParametersAreDimensions);
+  Options.store(Opts, "ReportUnknownOrigins", ReportUnknownOrigins);
   Options.store(Opts, "MinimumProductWidth", MinimumProductWidth);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
@@ -220,7 +244,7 @@ void CostOverflowCheck::registerPPCallbacks(const SourceManager &, Preprocessor 
 }
 
 void CostOverflowCheck::startTranslationUnit() {
-  Ranges.reset();
+  Analyses.reset();
   Sinks.startTranslationUnit();
   Reported.clear();
 }
@@ -236,6 +260,16 @@ void CostOverflowCheck::registerMatchers(MatchFinder *Finder) {
                                     unless(isExpansionInSystemHeader()))
                          .bind("product"),
                      this);
+}
+
+/// Sizes are not negative: dimension-like values, and integer parameters (a size passed in).
+std::function<bool(const Expr *)> CostOverflowCheck::isSize() const {
+  return [this](const Expr *E) {
+    if (isDimensionLike(E))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    return Ref && isa<ParmVarDecl>(Ref->getDecl()) && Ref->getType()->isIntegerType();
+  };
 }
 
 bool CostOverflowCheck::isDimensionLike(const Expr *E, unsigned Depth) const {
@@ -260,6 +294,36 @@ bool CostOverflowCheck::isDimensionLike(const Expr *E, unsigned Depth) const {
          isDimensionLike(Var->getInit(), Depth + 1);
 }
 
+/// A parameter of a function only its unit calls is a dimension when a caller passes one:
+/// `qimageCalcXPoints(img.width(), dw)` makes `sw` a width.
+bool CostOverflowCheck::isPassedDimensions(const Expr *E, unsigned Depth) const {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+  const auto *Parameter = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Function =
+      Parameter ? dyn_cast<FunctionDecl>(Parameter->getDeclContext()) : nullptr;
+  if (!Function || Depth >= 3 || !Analyses)
+    return false;
+  const std::vector<const CallExpr *> *Sites = Analyses->Calls.allCallsOf(Function);
+  const unsigned Index = Parameter->getFunctionScopeIndex();
+  return Sites && llvm::any_of(*Sites, [&](const CallExpr *Call) {
+           return Index < Call->getNumArgs() && (isDimensionLike(Call->getArg(Index)) ||
+                                                 isPassedDimensions(Call->getArg(Index), Depth + 1));
+         });
+}
+
+/// A product is this check's business when it computes a size: of dimensions, or of anything
+/// that reaches an allocation, a copy length or a cache cost.
+bool CostOverflowCheck::isInDomain(llvm::ArrayRef<const Expr *> Operands,
+                                   const OverflowSink &Sink) const {
+  if (Sink.Kind == OverflowSink::Cost || Sink.Kind == OverflowSink::Size ||
+      Sink.Kind == OverflowSink::NewArray || Sink.Kind == OverflowSink::Listed ||
+      Sink.Kind == OverflowSink::Length)
+    return true;
+  return llvm::any_of(Operands, [&](const Expr *E) {
+    return isDimensionLike(E) || isPassedDimensions(E);
+  });
+}
+
 void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Product = Result.Nodes.getNodeAs<BinaryOperator>("product");
   ASTContext &Context = *Result.Context;
@@ -274,10 +338,7 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Operand->isIntegerConstantExpr(Context))
       WidestOperand =
           std::max(WidestOperand, widthOf(Operand->IgnoreParenImpCasts()->getType(), Context));
-  if (WidestOperand < MinimumProductWidth ||
-      llvm::none_of(
-          Operands, [&](const Expr *E) { return isDimensionLike(E); }) ||
-      isRowBitsOfOneImage(Operands))
+  if (WidestOperand < MinimumProductWidth || isRowBitsOfOneImage(Operands))
     return;
 
   if (parents(Context).isInTemplateInstantiation(*Product))
@@ -289,20 +350,46 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   if (isInnerFactorOfChain(Product, parents(Context)))
     return;
 
-  if (!Ranges)
-    Ranges = std::make_unique<ValueRanges>(Context, parents(Context));
+  if (!Analyses)
+    Analyses = std::make_unique<UnitAnalyses>(Context, parents(Context));
   std::optional<OverflowSink> Sink =
-      Sinks.find(Product, Type, Function, Context, parents(Context), *Ranges);
-  if (!Sink)
+      Sinks.find(Product, Type, Function, Context, parents(Context), Analyses->Ranges);
+  if (!Sink || !isInDomain(Operands, *Sink))
     return;
-  std::vector<GuardBound> Bounds = Ranges->boundsAt(Function, Product, Operands);
+  std::vector<GuardBound> Bounds = Analyses->Ranges.boundsAt(Function, Product, Operands);
   addWidthsBoundByDepth(Operands, Bounds, Context);
-  auto NonNegative = [&](const Expr *E) { return isDimensionLike(E); };
-  if (!Ranges->productMayOverflow(Operands, Type, Bounds, NonNegative))
+  if (!Analyses->Ranges.productMayOverflow(Operands, Type, Bounds, isSize()))
+    return;
+  const std::vector<OperandOrigin> Origins = originsOf(Operands, Bounds, Function, Context);
+  if (!ReportUnknownOrigins && !llvm::all_of(Origins, [](const OperandOrigin &Operand) {
+        return Operand.Origin.Kind == ValueOrigin::Outside;
+      }))
     return;
   if (!Reported.insert(Product->getBeginLoc()).second)
     return;
-  diagnose(Product, Operands, *Sink, Context);
+  diagnose(Product, Operands, *Sink, Origins, Context);
+}
+
+/// The operands whose values decide whether the product overflows, with where they come
+/// from: those that can exceed 16 bits, or all non-constant ones when none can (a 16-bit
+/// value times a constant cannot overflow on its own).
+std::vector<OperandOrigin> CostOverflowCheck::originsOf(llvm::ArrayRef<const Expr *> Operands,
+                                                        llvm::ArrayRef<GuardBound> Bounds,
+                                                        const FunctionDecl *Function,
+                                                        const ASTContext &Context) {
+  constexpr __int128 Small = 65535;
+  std::vector<OperandOrigin> Wide, Narrow;
+  for (const Expr *Operand : Operands) {
+    if (Operand->isIntegerConstantExpr(Context))
+      continue;
+    const IntRange Range = Analyses->Ranges.rangeOf(Operand, Bounds, isSize());
+    const std::optional<IntRange> Whole =
+        IntRange::ofType(Operand->IgnoreParenImpCasts()->getType(), Context);
+    const bool Unbounded = Whole && Range.Hi >= Whole->Hi;
+    OperandOrigin Entry{Operand, Range, Unbounded, Analyses->Origins.of(Operand, Function)};
+    (Range.Hi > Small || Range.Lo < -Small ? Wide : Narrow).push_back(Entry);
+  }
+  return Wide.empty() ? Narrow : Wide;
 }
 
 /// The pxc cost helper replaces a whole `w * h * depth / (8 * 1024)` cost, where its KiB
@@ -372,7 +459,7 @@ CostOverflowCheck::widenFirstOperandFix(llvm::ArrayRef<const Expr *> Operands,
 
 void CostOverflowCheck::diagnose(const BinaryOperator *Product,
                                  llvm::ArrayRef<const Expr *> Operands, const OverflowSink &Sink,
-                                 ASTContext &Context) {
+                                 llvm::ArrayRef<OperandOrigin> Origins, ASTContext &Context) {
   const QualType Type = Product->getType();
   const bool Widens = widthOf(Sink.Type, Context) > widthOf(Type, Context);
   // new[] sizes are size_t, which the AST gives without its name.
@@ -396,6 +483,8 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
   }
 
   reportProduct(Product, Sink, Fix, FixUsesPxc, Context);
+  for (const OperandOrigin &Operand : Origins)
+    explainOperand(Operand, Context);
   explainSink(Sink, Type, Widens);
   suggestRepair(Product, Sink, SinkType, Widens, PixmapCost, FixUsesPxc);
 }
@@ -408,7 +497,7 @@ void CostOverflowCheck::reportProduct(const BinaryOperator *Product, const Overf
                    "%select{stored in the %2 variable %3|stored in the %2 field %3|returned "
                    "as %2 from %3|cast to %2|passed as the %2 cost to %3|passed as the %2 "
                    "size to %3|used as the %2 size of a 'new[]' array|passed as the %2 "
-                   "argument to %3}1")
+                   "argument to %3|passed as the %2 length to %3}1")
               << Product->getType() << static_cast<int>(Sink.Kind) << Sink.Type;
   Diag << quotedName(Sink.Target);
   Diag << Product->getSourceRange();
@@ -430,10 +519,10 @@ void CostOverflowCheck::explainSink(const OverflowSink &Sink, QualType ProductTy
         << Sink.Through << Sink.Through->getType();
   diag(Sink.At,
        Widens ? "the %0 result is widened to %1 only here"
-              : "the result becomes a cost here, where a wrapped value is as wrong as a "
-                "truncated one",
+              : "the result becomes a %select{cost|length}2 here, where a wrapped value is as "
+                "wrong as a truncated one",
        DiagnosticIDs::Note)
-      << ProductType << Sink.Type;
+      << ProductType << Sink.Type << (Sink.Kind == OverflowSink::Length);
   if (!Sink.Forwarded)
     return;
   const NamedDecl *Final = nullptr;
@@ -443,6 +532,52 @@ void CostOverflowCheck::explainSink(const OverflowSink &Sink, QualType ProductTy
     Final = Construct->getConstructor();
   diag(Sink.Forwarded->getBeginLoc(), "%0 passes it on as the cost to %1", DiagnosticIDs::Note)
       << quotedName(Sink.Target) << quotedName(Final);
+}
+
+/// Why an operand could not be bounded: where its value comes from, and how far the guards
+/// before the product keep it, so that a reader sees at once whether the values can arrive.
+void CostOverflowCheck::explainOperand(const OperandOrigin &Operand, const ASTContext &Context) {
+  const ValueOrigin &Origin = Operand.Origin;
+  const SourceManager &SM = Context.getSourceManager();
+  const unsigned Line =
+      Origin.Where.isValid() ? SM.getPresumedLineNumber(SM.getExpansionLoc(Origin.Where)) : 0;
+  // The operand is the parameter, field or variable itself: `w`, not `image.width()`.
+  const Expr *Bare = Operand.Operand->IgnoreParenCasts();
+  const Decl *Named = isa<DeclRefExpr>(Bare)    ? cast<DeclRefExpr>(Bare)->getDecl()
+                      : isa<MemberExpr>(Bare) ? cast<MemberExpr>(Bare)->getMemberDecl()
+                                              : nullptr;
+  int Source = static_cast<int>(Origin.Source);
+  if (Named && Named == Origin.From) {
+    if (Origin.Source == ValueOrigin::ExportedParameter)
+      Source = 10;
+    else if (Origin.Source == ValueOrigin::UnseenCallers)
+      Source = 11;
+    else if (Origin.Source == ValueOrigin::Field || Origin.Source == ValueOrigin::Global)
+      Source = 12;
+  }
+  auto Diag = diag(Operand.Operand->getBeginLoc(),
+                   "%0 %select{is a constant|comes from the parameter %2 of %3, which other "
+                   "translation units can call with any value|is read from a stream at line "
+                   "%4|is written by %3 at line %4, which this translation unit does not "
+                   "define|comes from %3, which this translation unit does not define|comes "
+                   "from the member %2, which the program sets elsewhere|comes from the "
+                   "variable %2, which the program sets elsewhere|comes from %3, a function of "
+                   "this translation unit that the check does not follow|comes from the "
+                   "parameter %2, whose callers the check cannot all see|comes from an "
+                   "expression the check does not follow|is a parameter of %3, which other "
+                   "translation units can call with any value|is a parameter whose callers the "
+                   "check cannot all see|is set elsewhere in the program}1%select{|, and no "
+                   "guard bounds it|, and the guards before the product let it reach %6}5",
+                   DiagnosticIDs::Note);
+  Diag << noteSpelling(Operand.Operand, Context, "an operand") << Source;
+  const auto *Parameter = dyn_cast_or_null<ParmVarDecl>(Origin.From);
+  const auto *Owner =
+      Parameter ? dyn_cast<NamedDecl>(Parameter->getDeclContext()) : nullptr;
+  Diag << (Origin.From ? quoted(Origin.From->getNameAsString()) : std::string("''"))
+       << quotedName(Owner ? Owner : Origin.From) << Line;
+  const int Bound = Origin.Kind != ValueOrigin::Outside ? 0 : Operand.Unbounded ? 1 : 2;
+  Diag << Bound << std::to_string(static_cast<long long>(
+                       std::min<__int128>(Operand.Range.Hi, INT64_MAX)));
 }
 
 /// The note that says what to do: the fix-it's reason, or the change the code needs.

@@ -49,9 +49,30 @@ const SinkFunction BuiltinSinks[] = {
     {"QByteArray::QByteArray", 0, SinkFunction::Size},
     {"QByteArray::resize", 0, SinkFunction::Size},
     {"QByteArray::reserve", 0, SinkFunction::Size},
+    {"QList::QList", 0, SinkFunction::Size},
     {"QList::resize", 0, SinkFunction::Size},
     {"QList::reserve", 0, SinkFunction::Size},
+    // Qt 5's QVector is a class of its own.
+    {"QVector::QVector", 0, SinkFunction::Size},
+    {"QVector::resize", 0, SinkFunction::Size},
+    {"QVector::reserve", 0, SinkFunction::Size},
+    {"QImage::QImage", 3, SinkFunction::Size}, // QImage(data, w, h, bytesPerLine, format)
     {"std::vector::vector", 0, SinkFunction::Size},
+    {"memcpy", 2, SinkFunction::Length},
+    {"memmove", 2, SinkFunction::Length},
+    {"memset", 2, SinkFunction::Length},
+    {"fread", 1, SinkFunction::Length},
+    {"fread", 2, SinkFunction::Length},
+    {"fwrite", 1, SinkFunction::Length},
+    {"fwrite", 2, SinkFunction::Length},
+    {"QIODevice::read", 0, SinkFunction::Length},
+    {"QIODevice::read", 1, SinkFunction::Length},
+    {"QIODevice::peek", 0, SinkFunction::Length},
+    {"QIODevice::peek", 1, SinkFunction::Length},
+    {"QIODevice::write", 1, SinkFunction::Length},
+    {"QDataStream::readRawData", 1, SinkFunction::Length},
+    {"QDataStream::writeRawData", 1, SinkFunction::Length},
+    {"QDataStream::skipRawData", 0, SinkFunction::Length},
     {"std::vector::resize", 0, SinkFunction::Size},
     {"std::vector::reserve", 0, SinkFunction::Size},
 };
@@ -311,9 +332,10 @@ private:
     const QualType Type = Callee->getParamDecl(Index)->getType();
     const unsigned Width = widthOf(Type, Context);
     if (const SinkFunction *Known = Sinks.sinkFunction(Callee, Index)) {
-      const auto Kind = Known->Kind == SinkFunction::Cost   ? OverflowSink::Cost
-                        : Known->Kind == SinkFunction::Size ? OverflowSink::Size
-                                                            : OverflowSink::Listed;
+      const auto Kind = Known->Kind == SinkFunction::Cost     ? OverflowSink::Cost
+                        : Known->Kind == SinkFunction::Size   ? OverflowSink::Size
+                        : Known->Kind == SinkFunction::Length ? OverflowSink::Length
+                                                              : OverflowSink::Listed;
       if (Width > ProductWidth || (Kind != OverflowSink::Size && Width == ProductWidth))
         return sink(Kind, Type, Value, At, Callee);
       return std::nullopt;
@@ -361,8 +383,11 @@ std::optional<OverflowSink> ProductSinks::find(const Expr *Product, QualType Pro
 
 const SinkFunction *ProductSinks::sinkFunction(const FunctionDecl *Callee,
                                                unsigned Argument) const {
+  // Not an enumeration: `QImage(data, w, h, format)` has the format where another
+  // constructor has the bytes per line.
   if (!Callee || Argument >= Callee->getNumParams() ||
-      !Callee->getParamDecl(Argument)->getType()->isIntegerType())
+      !Callee->getParamDecl(Argument)->getType()->isIntegerType() ||
+      Callee->getParamDecl(Argument)->getType()->isEnumeralType())
     return nullptr;
   const std::string Name = qualifiedName(Callee);
   auto Matches = [&](const SinkFunction &Sink) {

@@ -30,7 +30,9 @@ unsigned widthOf(QualType T, const ASTContext &Context);
 struct SinkFunction {
   std::string Name; ///< qualified, without template arguments: `QCache::insert`
   unsigned Argument;
-  enum KindType { Cost, Size, Listed } Kind;
+  /// Cost, Length and Listed sinks matter also where their parameter is only as wide as the
+  /// product: a wrapped cost or copy length is wrong even where nothing is truncated.
+  enum KindType { Cost, Size, Length, Listed } Kind;
 };
 
 /// The `SinkFunctions` option: `name:index;name:index`, names optionally with a leading `::`.
@@ -39,7 +41,7 @@ std::vector<SinkFunction> parseSinkFunctions(llvm::StringRef Raw);
 /// Where the result of a product ends up.
 struct OverflowSink {
   // Order as in the %select of the check's warning.
-  enum KindType { Variable, Field, Return, Cast, Cost, Size, NewArray, Listed } Kind;
+  enum KindType { Variable, Field, Return, Cast, Cost, Size, NewArray, Listed, Length } Kind;
   QualType Type;                     ///< the type the result ends up in
   const Expr *Value = nullptr;       ///< the expression the sink receives
   SourceLocation At;                 ///< the variable, `return`, call or cast

@@ -1,6 +1,7 @@
 //===- ValueRange.cpp -----------------------------------------------------===//
 #include "ValueRange.h"
 #include "CallSites.h"
+#include "LibraryContracts.h"
 #include "common/ForwardPaths.h"
 #include "common/FunctionGraphs.h"
 #include "common/LibraryFunctions.h"
@@ -315,11 +316,12 @@ struct ValueWrite {
   const Stmt *Where;
   const Decl *Member; ///< the field written; null for the whole variable
   const Expr *Value;  ///< for an assignment, where known
+  std::optional<IntRange> Promised = std::nullopt; ///< a library's promise (LibraryContracts.h)
 };
 
 /// Every write to `Var` in `Body`, found from its references.
 std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const ParentMap &Parents,
-                                 ExprMutationAnalyzer &Mutations) {
+                                 ExprMutationAnalyzer &Mutations, ASTContext &Context) {
   std::vector<ValueWrite> Writes;
   llvm::SmallVector<const Stmt *, 64> Work{Body};
   while (!Work.empty()) {
@@ -370,6 +372,21 @@ std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const Par
       Writes.push_back({ValueWrite::Update, Unary, Member, nullptr});
       continue;
     }
+    // `png_get_IHDR(png, info, &width, ...)`: a write whose values the library promises.
+    if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Above);
+        Unary && Unary->getOpcode() == UO_AddrOf && !Member) {
+      const auto *Call = dyn_cast_or_null<CallExpr>(
+          Parents.getParentIgnoreParenImpCasts(const_cast<UnaryOperator *>(Unary)));
+      unsigned Index = 0;
+      while (Call && Index < Call->getNumArgs() &&
+             Call->getArg(Index)->IgnoreParenImpCasts() != Unary)
+        ++Index;
+      if (Call && Index < Call->getNumArgs())
+        if (std::optional<IntRange> Promised = promisedOutput(Call, Index, Context)) {
+          Writes.push_back({ValueWrite::Assignment, Call, Member, nullptr, Promised});
+          continue;
+        }
+    }
     if (Mutations.isMutated(Target))
       Writes.push_back({ValueWrite::Escape, Target, Member, nullptr});
   }
@@ -379,6 +396,7 @@ std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const Par
 } // namespace
 
 struct ValueRanges::FunctionInfo {
+  ASTContext *Context;
   const Stmt *Body;
   const FunctionGraph *Graph;
   std::unique_ptr<ExprMutationAnalyzer> Mutations;
@@ -405,7 +423,7 @@ const std::vector<ValueWrite> &writesIn(ValueRanges::FunctionInfo &Info, const V
   if (First) {
     if (!Info.Parents)
       Info.Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Info.Body));
-    Cached->second = writesOf(Var, Info.Body, *Info.Parents, *Info.Mutations);
+    Cached->second = writesOf(Var, Info.Body, *Info.Parents, *Info.Mutations, *Info.Context);
   }
   return Cached->second;
 }
@@ -460,9 +478,9 @@ bool writtenAfterGuard(ValueRanges::FunctionInfo &Info, const GuardEdge &Edge, c
 
 } // namespace
 
-ValueRanges::ValueRanges(ASTContext &Context, LocalParents &Parents)
+ValueRanges::ValueRanges(ASTContext &Context, LocalParents &Parents, CallSites &Calls)
     : Context(Context), Parents(Parents), Graphs(std::make_unique<FunctionGraphs>(Context)),
-      Calls(std::make_unique<CallSites>(Context)) {}
+      Calls(Calls) {}
 ValueRanges::~ValueRanges() = default;
 
 ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
@@ -473,6 +491,7 @@ ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
   if (!Graph)
     return nullptr;
   auto Info = std::make_unique<FunctionInfo>();
+  Info->Context = &Context;
   Info->Body = Function->getBody();
   Info->Graph = Graph;
   Info->Mutations = std::make_unique<ExprMutationAnalyzer>(*Function->getBody(), Context);
@@ -546,7 +565,7 @@ std::optional<IntRange> ValueRanges::passedRange(const ParmVarDecl *Parameter, u
     if (auto Known = PassedRanges.find(Parameter); Known != PassedRanges.end())
       return Known->second;
   const auto *Function = dyn_cast<FunctionDecl>(Parameter->getDeclContext());
-  const std::vector<const CallExpr *> *Sites = Function ? Calls->allCallsOf(Function) : nullptr;
+  const std::vector<const CallExpr *> *Sites = Function ? Calls.allCallsOf(Function) : nullptr;
   if (!Sites || Sites->empty() || !PassedInProgress.insert(Parameter).second)
     return std::nullopt;
   std::optional<IntRange> Range;
@@ -686,9 +705,12 @@ std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stm
           (!Here.Assigned && (Write->How == ValueWrite::Update || Write->Member != Subject.Member)))
         return std::nullopt; // a whole-object assignment sets the field to an unknown value
       if (!Here.Assigned && Write->How == ValueWrite::Assignment) {
-        if (!Write->Value)
+        if (Write->Promised)
+          Range = Range ? Range->unite(*Write->Promised) : *Write->Promised;
+        else if (!Write->Value)
           return std::nullopt;
-        Include(Write->Value);
+        else
+          Include(Write->Value);
         Here.Assigned = true;
       }
     }

@@ -85,8 +85,8 @@ class LocalParents;
 class ValueRanges {
 public:
   /// `Parents` keeps the context's parent map, which clang's ExprMutationAnalyzer asks,
-  /// small (LocalParents::contextCovering).
-  ValueRanges(ASTContext &Context, LocalParents &Parents);
+  /// small (LocalParents::contextCovering); `Calls` finds the callers of unit-local functions.
+  ValueRanges(ASTContext &Context, LocalParents &Parents, CallSites &Calls);
   ~ValueRanges();
 
   /// The subject `E` designates (through parentheses and casts), if any.
@@ -132,7 +132,7 @@ private:
   ASTContext &Context;
   LocalParents &Parents;
   std::unique_ptr<FunctionGraphs> Graphs;
-  std::unique_ptr<CallSites> Calls;
+  CallSites &Calls;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionInfo>> Functions;
   /// passedRange's answers for the first question's parameters (CallDepth 0), which do not
   /// depend on where the question came from.

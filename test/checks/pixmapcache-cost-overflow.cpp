@@ -1,5 +1,5 @@
-// RUN: %check_tidy %s pixmapcache-cost-overflow %t -- -std=c++17 %qt_flags
-// RUN: %clangxx -std=c++17 -fsyntax-only %qt_flags -I%pxc_include %t.cpp
+// RUN: %check_tidy %s pixmapcache-cost-overflow %t -- -std=c++17 %qt_flags -I%S
+// RUN: %clangxx -std=c++17 -fsyntax-only %qt_flags -I%pxc_include -I%S %t.cpp
 
 #include <QtCore/QCache>
 #include <QtCore/QRect>
@@ -9,6 +9,8 @@
 
 #include <cstdlib>
 #include <vector>
+
+#include "Inputs/cost-overflow/tile.h"
 // CHECK-FIXES: #include <pxc/cost.h>
 
 // ---------------------------------------------------------------------------------------
@@ -18,8 +20,10 @@
 qsizetype imageBytes(const QImage &image) {
   return image.width() * image.height() * 4;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'imageBytes' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'image.width()' comes from the parameter 'image' of 'imageBytes', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:26: note: 'image.height()' comes from the parameter 'image' of 'imageBytes', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: {{^}}  return static_cast<qsizetype>(image.width()) * image.height() * 4;{{$}}
 }
 
@@ -28,8 +32,11 @@ qsizetype imageBytes(const QImage &image) {
 qint64 pixmapKb(const QPixmap &pixmap) {
   return pixmap.width() * pixmap.height() * pixmap.depth() / 8 / 1024;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'pixmapKb' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'pixmap.width()' comes from the parameter 'pixmap' of 'pixmapKb', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:27: note: 'pixmap.height()' comes from the parameter 'pixmap' of 'pixmapKb', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:45: note: 'pixmap.depth()' comes from the parameter 'pixmap' of 'pixmapKb', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-6]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: {{^}}  return static_cast<qint64>(pixmap.width()) * pixmap.height() * pixmap.depth() / 8 / 1024;{{$}}
 }
 
@@ -37,8 +44,11 @@ qint64 pixmapKb(const QPixmap &pixmap) {
 qsizetype shiftedBytes(int w, int h, int d) {
   return (w * h * d) >> 3;
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'shiftedBytes' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:11: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: note: 'w' is a parameter of 'shiftedBytes', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: 'h' is a parameter of 'shiftedBytes', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:19: note: 'd' is a parameter of 'shiftedBytes', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-6]]:11: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: {{^}}  return (static_cast<qsizetype>(w) * h * d) >> 3;{{$}}
 }
 
@@ -46,16 +56,20 @@ qsizetype shiftedBytes(int w, int h, int d) {
 qsizetype castTooLate(const QSize &size) {
   return qsizetype(size.width() * size.height()) * 4;
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication computed in 'int' can overflow before its result is cast to 'qsizetype' (aka 'long long') [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:20: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: note: 'size.width()' comes from the parameter 'size' of 'castTooLate', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:35: note: 'size.height()' comes from the parameter 'size' of 'castTooLate', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:20: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: {{^}}  return qsizetype(size.width()) * size.height() * 4;{{$}}
 }
 
 qint64 staticCastTooLate(const QRect &rect) {
   return static_cast<qint64>(rect.width() * rect.height());
   // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: multiplication computed in 'int' can overflow before its result is cast to 'qint64' (aka 'long long') [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:30: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:30: note: 'rect.width()' comes from the parameter 'rect' of 'staticCastTooLate', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:45: note: 'rect.height()' comes from the parameter 'rect' of 'staticCastTooLate', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:30: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: {{^}}  return static_cast<qint64>(rect.width()) * rect.height();{{$}}
 }
 
@@ -63,8 +77,10 @@ qint64 staticCastTooLate(const QRect &rect) {
 qint64 perPixel(qint64 total, int w, int h) {
   return total / (qint64)(w * h);
   // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: multiplication computed in 'int' can overflow before its result is cast to 'qint64' (aka 'long long') [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:18: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:27: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: 'w' is a parameter of 'perPixel', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'h' is a parameter of 'perPixel', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:18: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:27: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: {{^}}  return total / ((qint64)w * h);{{$}}
 }
 
@@ -72,29 +88,32 @@ qint64 perPixel(qint64 total, int w, int h) {
 qsizetype widenedTooLate(int w, int h, int d) {
   qsizetype bytes = w * h * qsizetype(d);
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qsizetype' (aka 'long long') variable 'bytes' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:13: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'w' is a parameter of 'widenedTooLate', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:25: note: 'h' is a parameter of 'widenedTooLate', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:21: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: {{^}}  qsizetype bytes = static_cast<qsizetype>(w) * h * qsizetype(d);{{$}}
   return bytes;
 }
 
-struct Tile {
-  qint64 bytes;
-  qint64 total = 0;
-  Tile(int width, int height) : bytes(width * height * 4) {}
-  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') field 'Tile::bytes' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:39: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
-  // CHECK-FIXES: {{^}}  Tile(int width, int height) : bytes(static_cast<qint64>(width) * height * 4) {}{{$}}
+// Defined in a header: other units construct tiles with any size.
+Tile::Tile(int width, int height) : bytes(width * height * 4) {}
+// CHECK-MESSAGES: :[[@LINE-1]]:43: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') field 'Tile::bytes' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-2]]:43: note: 'width' is a parameter of 'Tile::Tile', which other translation units can call with any value, and no guard bounds it
+// CHECK-MESSAGES: :[[@LINE-3]]:51: note: 'height' is a parameter of 'Tile::Tile', which other translation units can call with any value, and no guard bounds it
+// CHECK-MESSAGES: :[[@LINE-4]]:37: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+// CHECK-MESSAGES: :[[@LINE-5]]:43: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+// CHECK-FIXES: {{^}}Tile::Tile(int width, int height) : bytes(static_cast<qint64>(width) * height * 4) {}{{$}}
 
-  void add(const QImage &image) {
-    total += image.width() * image.height() + 64;
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') field 'Tile::total' [pixmapcache-cost-overflow]
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-    // CHECK-MESSAGES: :[[@LINE-3]]:14: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
-    // CHECK-FIXES: {{^}}    total += static_cast<qint64>(image.width()) * image.height() + 64;{{$}}
-  }
-};
+void Tile::add(const QImage &image) {
+  total += image.width() * image.height() + 64;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') field 'Tile::total' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: 'image.width()' comes from the parameter 'image' of 'Tile::add', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:28: note: 'image.height()' comes from the parameter 'image' of 'Tile::add', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:12: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-FIXES: {{^}}  total += static_cast<qint64>(image.width()) * image.height() + 64;{{$}}
+}
 
 // ---------------------------------------------------------------------------------------
 // Cache costs: QCache<K, T>::insert takes a 'qsizetype' cost in Qt 6.
@@ -103,8 +122,11 @@ struct Tile {
 void cacheInKb(QCache<QString, QPixmap> &cache, const QString &key, const QPixmap &pixmap) {
   cache.insert(key, new QPixmap(pixmap), pixmap.width() * pixmap.height() * pixmap.depth() / (8 * 1024));
   // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QPixmap>::insert' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:42: note: use 'pxc::imageCostKb' from <pxc/cost.h>: it computes the cost in KiB in 64 bits, rounded up and at least 1, and saturates instead of overflowing
+  // CHECK-MESSAGES: :[[@LINE-2]]:42: note: 'pixmap.width()' comes from the parameter 'pixmap' of 'cacheInKb', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:59: note: 'pixmap.height()' comes from the parameter 'pixmap' of 'cacheInKb', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:77: note: 'pixmap.depth()' comes from the parameter 'pixmap' of 'cacheInKb', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-6]]:42: note: use 'pxc::imageCostKb' from <pxc/cost.h>: it computes the cost in KiB in 64 bits, rounded up and at least 1, and saturates instead of overflowing
   // CHECK-FIXES: {{^}}  cache.insert(key, new QPixmap(pixmap), pxc::imageCostKb(pixmap.width(), pixmap.height(), pixmap.depth()));{{$}}
 }
 
@@ -112,9 +134,12 @@ void cacheInKb(QCache<QString, QPixmap> &cache, const QString &key, const QPixma
 void cacheInBytes(QCache<QString, QImage> &cache, const QString &key, const QImage &image) {
   cache.insert(key, new QImage(image), image.width() * image.height() * image.depth() / 8);
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QImage>::insert' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:40: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
-  // CHECK-MESSAGES: :[[@LINE-4]]:40: note: for an image's cost in KiB, 'pxc::imageCostKb' from <pxc/cost.h> computes it in 64 bits and cannot overflow
+  // CHECK-MESSAGES: :[[@LINE-2]]:40: note: 'image.width()' comes from the parameter 'image' of 'cacheInBytes', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:56: note: 'image.height()' comes from the parameter 'image' of 'cacheInBytes', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:73: note: 'image.depth()' comes from the parameter 'image' of 'cacheInBytes', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-6]]:40: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-7]]:40: note: for an image's cost in KiB, 'pxc::imageCostKb' from <pxc/cost.h> computes it in 64 bits and cannot overflow
   // CHECK-FIXES: {{^}}  cache.insert(key, new QImage(image), static_cast<qsizetype>(image.width()) * image.height() * image.depth() / 8);{{$}}
 }
 
@@ -122,10 +147,13 @@ void cacheInBytes(QCache<QString, QImage> &cache, const QString &key, const QIma
 void cacheThroughLocal(QCache<QString, QPixmap> &cache, const QString &path, const QPixmap &pixmap) {
   int cacheCost = pixmap.width() * pixmap.height() * pixmap.depth() / 8;
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QPixmap>::insert' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:7: note: the product is first stored in 'cacheCost', of type 'int'
+  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: 'pixmap.width()' comes from the parameter 'pixmap' of 'cacheThroughLocal', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:36: note: 'pixmap.height()' comes from the parameter 'pixmap' of 'cacheThroughLocal', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:54: note: 'pixmap.depth()' comes from the parameter 'pixmap' of 'cacheThroughLocal', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-5]]:7: note: the product is first stored in 'cacheCost', of type 'int'
   // CHECK-MESSAGES: :[[@LINE+3]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-4]]:19: note: declare 'cacheCost' as 'qsizetype' and widen the first operand to 'qsizetype'
-  // CHECK-MESSAGES: :[[@LINE-5]]:19: note: for an image's cost in KiB, 'pxc::imageCostKb' from <pxc/cost.h> computes it in 64 bits and cannot overflow
+  // CHECK-MESSAGES: :[[@LINE-7]]:19: note: declare 'cacheCost' as 'qsizetype' and widen the first operand to 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-8]]:19: note: for an image's cost in KiB, 'pxc::imageCostKb' from <pxc/cost.h> computes it in 64 bits and cannot overflow
   cache.insert(path, new QPixmap(pixmap), cacheCost);
 }
 
@@ -133,15 +161,19 @@ void cacheThroughLocal(QCache<QString, QPixmap> &cache, const QString &path, con
 void cacheClamped(QCache<int, QImage> &cache, const QImage &image) {
   cache.insert(1, new QImage(image), qMax(1, image.width() * image.height() * 4 / 1024));
   // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<int, QImage>::insert' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:46: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:46: note: 'image.width()' comes from the parameter 'image' of 'cacheClamped', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:62: note: 'image.height()' comes from the parameter 'image' of 'cacheClamped', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:46: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
 }
 
 void limit(QCache<QString, QPixmap> &cache, int widthLimit, int heightLimit) {
   cache.setMaxCost(widthLimit * heightLimit * 4);
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QPixmap>::setMaxCost' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:20: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: note: 'widthLimit' is a parameter of 'limit', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:33: note: 'heightLimit' is a parameter of 'limit', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:20: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: {{^}}  cache.setMaxCost(static_cast<qsizetype>(widthLimit) * heightLimit * 4);{{$}}
 }
 
@@ -152,32 +184,40 @@ void limit(QCache<QString, QPixmap> &cache, int widthLimit, int heightLimit) {
 void *allocatePixels(int width, int height) {
   return std::malloc(width * height * 4);
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: multiplication computed in 'int' can overflow before its result is passed as the 'size_t' (aka 'unsigned long') size to 'malloc' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the 'int' result is widened to 'size_t' (aka 'unsigned long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:22: note: widen the first operand to 'size_t' so that the whole product is computed in 'size_t'
+  // CHECK-MESSAGES: :[[@LINE-2]]:22: note: 'width' is a parameter of 'allocatePixels', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:30: note: 'height' is a parameter of 'allocatePixels', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'size_t' (aka 'unsigned long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:22: note: widen the first operand to 'size_t' so that the whole product is computed in 'size_t'
   // CHECK-FIXES: {{^}}  return std::malloc(static_cast<size_t>(width) * height * 4);{{$}}
 }
 
 uchar *newPixels(const QSize &size) {
   return new uchar[size.width() * size.height() * 4];
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication computed in 'int' can overflow before its result is used as the 'unsigned long' size of a 'new[]' array [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the 'int' result is widened to 'unsigned long' only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:20: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: note: 'size.width()' comes from the parameter 'size' of 'newPixels', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:35: note: 'size.height()' comes from the parameter 'size' of 'newPixels', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'unsigned long' only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:20: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
   // CHECK-FIXES: {{^}}  return new uchar[static_cast<std::size_t>(size.width()) * size.height() * 4];{{$}}
 }
 
 QByteArray blankRow(const QImage &image, int rows) {
   return QByteArray(image.width() * rows * 4, '\0');
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'image.width()' comes from the parameter 'image' of 'blankRow', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:37: note: 'rows' is a parameter of 'blankRow', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:21: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: {{^}}  return QByteArray(static_cast<qsizetype>(image.width()) * rows * 4, '\0');{{$}}
 }
 
 void reservePixels(std::vector<unsigned> &pixels, const QImage &image) {
   pixels.reserve(image.width() * image.height());
   // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: multiplication computed in 'int' can overflow before its result is passed as the 'size_type' (aka 'unsigned long') size to 'std::vector<unsigned int>::reserve' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the 'int' result is widened to 'size_type' (aka 'unsigned long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:18: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
+  // CHECK-MESSAGES: :[[@LINE-2]]:18: note: 'image.width()' comes from the parameter 'image' of 'reservePixels', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:34: note: 'image.height()' comes from the parameter 'image' of 'reservePixels', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'size_type' (aka 'unsigned long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:18: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
   // CHECK-FIXES: {{^}}  pixels.reserve(static_cast<std::size_t>(image.width()) * image.height());{{$}}
 }
 
@@ -186,8 +226,9 @@ void reservePixels(std::vector<unsigned> &pixels, const QImage &image) {
 qint64 tgaBytes(quint16 width, quint16 height, int channels) {
   return width * height * channels;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'tgaBytes' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: 'channels' is a parameter of 'tgaBytes', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: {{^}}  return static_cast<qint64>(width) * height * channels;{{$}}
 }
 
@@ -197,8 +238,9 @@ qsizetype halfGuarded(int w, int h) {
     return 0;
   return w * h * 4;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'halfGuarded' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'h' is a parameter of 'halfGuarded', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: {{^}}  return static_cast<qsizetype>(w) * h * 4;{{$}}
 }
 
@@ -208,8 +250,10 @@ qsizetype looseGuard(int w, int h) {
     return 0;
   return w * h * 4;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'looseGuard' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'w' is a parameter of 'looseGuard', which other translation units can call with any value, and the guards before the product let it reach 65536
+  // CHECK-MESSAGES: :[[@LINE-3]]:14: note: 'h' is a parameter of 'looseGuard', which other translation units can call with any value, and the guards before the product let it reach 65536
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: {{^}}  return static_cast<qsizetype>(w) * h * 4;{{$}}
 }
 
@@ -221,8 +265,10 @@ qsizetype guardOnOneBranch(int w, int h, bool preview) {
   }
   return w * h * 4;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'guardOnOneBranch' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'w' is a parameter of 'guardOnOneBranch', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:14: note: 'h' is a parameter of 'guardOnOneBranch', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: {{^}}  return static_cast<qsizetype>(w) * h * 4;{{$}}
 }
 
@@ -233,8 +279,9 @@ qsizetype reassignedAfterGuard(int w, int h) {
   w *= 1024;
   return w * h * 4;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'reassignedAfterGuard' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'w' is a parameter of 'reassignedAfterGuard', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: {{^}}  return static_cast<qsizetype>(w) * h * 4;{{$}}
 }
 
