@@ -1,4 +1,9 @@
-// RUN: %check_tidy %s pixmapcache-cost-overflow %t -- -std=c++17 %qt_flags
+// The range analysis alone, as it was before values were told apart by their origin and
+// domain: products of values the program holds, and of any integer parameter, are reported
+// too, so that what bounds a value (and what does not) shows in every case.
+// RUN: %check_tidy %s pixmapcache-cost-overflow %t \
+// RUN:   --config="{CheckOptions: {pixmapcache-cost-overflow.ReportUnknownOrigins: true, pixmapcache-cost-overflow.IntParametersAreDimensions: true}}" \
+// RUN:   -- -std=c++17 %qt_flags
 // RUN: %clangxx -std=c++17 -fsyntax-only %qt_flags %t.cpp
 
 // Values assigned on every path before the product bound it: a local, or a field of a local
@@ -39,8 +44,9 @@ std::size_t escapedBetween(std::size_t xsize) {
   configure(&format);
   return 2 * format.num_channels * xsize;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'std::uint32_t' (aka 'unsigned int') can overflow before its result is returned as 'std::size_t' (aka 'unsigned long') from 'escapedBetween' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' is written by 'configure' at line {{[0-9]+}}, which this translation unit does not define, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
   // CHECK-FIXES: return static_cast<std::size_t>(2) * format.num_channels * xsize;
 }
 
@@ -52,8 +58,9 @@ std::size_t escapedBefore(std::size_t xsize) {
   alias->num_channels = 1u << 31;
   return 2 * format.num_channels * xsize;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'std::uint32_t' (aka 'unsigned int') can overflow before its result is returned as 'std::size_t' (aka 'unsigned long') from 'escapedBefore' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' comes from an expression the check does not follow
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
   // CHECK-FIXES: return static_cast<std::size_t>(2) * format.num_channels * xsize;
 }
 
@@ -64,8 +71,9 @@ std::size_t reassignedWhole(std::size_t xsize, const PixelFormat &other) {
   format = other;
   return 2 * format.num_channels * xsize;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'std::uint32_t' (aka 'unsigned int') can overflow before its result is returned as 'std::size_t' (aka 'unsigned long') from 'reassignedWhole' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' comes from the parameter 'other' of 'reassignedWhole', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
   // CHECK-FIXES: return static_cast<std::size_t>(2) * format.num_channels * xsize;
 }
 
@@ -77,8 +85,9 @@ std::size_t writtenInLambda(std::size_t xsize) {
   widen();
   return 2 * format.num_channels * xsize;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'std::uint32_t' (aka 'unsigned int') can overflow before its result is returned as 'std::size_t' (aka 'unsigned long') from 'writtenInLambda' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' is a constant
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
   // CHECK-FIXES: return static_cast<std::size_t>(2) * format.num_channels * xsize;
 }
 
@@ -116,8 +125,9 @@ QByteArray rowNotAlwaysAssigned(bool alpha, int width) {
   QByteArray data;
   data.resize(bytesPerPixel * width * 1024);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::resize' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'bytesPerPixel' comes from 'defaultChannels', which this translation unit does not define, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: data.resize(static_cast<qsizetype>(bytesPerPixel) * width * 1024);
   return data;
 }
@@ -131,8 +141,9 @@ QByteArray rowScaled(int scale, int width) {
   QByteArray data;
   data.resize(bytesPerPixel * width * 1024);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::resize' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'bytesPerPixel' comes from the parameter 'scale' of 'rowScaled', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: data.resize(static_cast<qsizetype>(bytesPerPixel) * width * 1024);
   return data;
 }

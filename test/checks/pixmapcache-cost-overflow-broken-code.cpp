@@ -1,6 +1,9 @@
 // Half-typed code: no crash, no finding built on what clang had to drop, and the intact
 // function is still analysed.
 // RUN: not %clang_tidy --load=%plugin --checks='-*,pixmapcache-cost-overflow' %s -- -std=c++17 %qt_flags 2>&1 | FileCheck %s --implicit-check-not='warning:'
+// RUN: not %clang_tidy --load=%plugin --checks='-*,pixmapcache-cost-overflow' \
+// RUN:   --config="{CheckOptions: {pixmapcache-cost-overflow.ReportUnknownOrigins: true}}" %s -- \
+// RUN:   -std=c++17 %qt_flags 2>&1 | FileCheck %s --check-prefixes=CHECK,UNKNOWN --implicit-check-not='warning:'
 
 #include <QtGui/QPixmap>
 
@@ -15,9 +18,10 @@ qint64 unknownOperand(const QPixmap &pixmap) {
 }
 
 // A function only this unit can call, whose callers are half typed: an argument or a call
-// that clang had to drop bounds nothing, so the product stays reported.
+// that clang had to drop bounds nothing, and says nothing of where the values come from:
+// the product is reported only with ReportUnknownOrigins.
 static qint64 helperArea(int width, int height) { return width * height; }
-// CHECK: :[[@LINE-1]]:58: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'helperArea' [pixmapcache-cost-overflow]
+// UNKNOWN: :[[@LINE-1]]:58: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'helperArea' [pixmapcache-cost-overflow]
 qint64 halfTypedArgument() { return helperArea(64, undeclaredHeight); }
 qint64 missingArgument() { return helperArea(64); }
 qint64 typedCaller() { return helperArea(64, 64); }

@@ -1,4 +1,9 @@
-// RUN: %check_tidy %s pixmapcache-cost-overflow %t -- -std=c++17 %qt_flags
+// The range analysis alone, as it was before values were told apart by their origin and
+// domain: products of values the program holds, and of any integer parameter, are reported
+// too, so that what bounds a value (and what does not) shows in every case.
+// RUN: %check_tidy %s pixmapcache-cost-overflow %t \
+// RUN:   --config="{CheckOptions: {pixmapcache-cost-overflow.ReportUnknownOrigins: true, pixmapcache-cost-overflow.IntParametersAreDimensions: true}}" \
+// RUN:   -- -std=c++17 %qt_flags
 // RUN: %clangxx -std=c++17 -fsyntax-only %qt_flags %t.cpp
 
 // A parameter of a function that only its unit can call (static, or in an unnamed namespace)
@@ -16,8 +21,9 @@ static qint64 paddedRow(int width) { return width * 4; }
 qint64 smallPaddedRow() { return paddedRow(64); }
 static qint64 scaledRow(int width) { return width * 8; }
 // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'scaledRow' [pixmapcache-cost-overflow]
-// CHECK-MESSAGES: :[[@LINE-2]]:38: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-// CHECK-MESSAGES: :[[@LINE-3]]:45: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+// CHECK-MESSAGES: :[[@LINE-2]]:45: note: 'width' comes from the parameter 'width' of 'anyScaledRow', which other translation units can call with any value, and no guard bounds it
+// CHECK-MESSAGES: :[[@LINE-3]]:38: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+// CHECK-MESSAGES: :[[@LINE-4]]:45: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
 // CHECK-FIXES: static qint64 scaledRow(int width) { return static_cast<qint64>(width) * 8; }
 qint64 iconScaledRow() { return scaledRow(64); }
 
@@ -26,8 +32,10 @@ qint64 iconScaledRow() { return scaledRow(64); }
 static inline void weigh(const QRgba64 *pix, int xyap, int Cxy, qint64 &r, qint64 &g) {
   r = pix->red() * xyap;
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') variable 'r' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:7: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: note: 'pix->red()' comes from the parameter 'src' of 'scaleRow', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:20: note: 'xyap' comes from the parameter 'xapoints' of 'scaleRow', which other translation units can call with any value, and the guards before the product let it reach 65535
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:7: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: r = static_cast<qint64>(pix->red()) * xyap;
   g = pix->green() * Cxy;
 }
@@ -75,8 +83,10 @@ qint64 smallTiles() { return tileCost(256) + tileCost(512); }
 // Other units may call a function with external linkage.
 qint64 publicArea(int width, int height) { return width * height; }
 // CHECK-MESSAGES: :[[@LINE-1]]:51: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'publicArea' [pixmapcache-cost-overflow]
-// CHECK-MESSAGES: :[[@LINE-2]]:44: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-// CHECK-MESSAGES: :[[@LINE-3]]:51: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+// CHECK-MESSAGES: :[[@LINE-2]]:51: note: 'width' is a parameter of 'publicArea', which other translation units can call with any value, and no guard bounds it
+// CHECK-MESSAGES: :[[@LINE-3]]:59: note: 'height' is a parameter of 'publicArea', which other translation units can call with any value, and no guard bounds it
+// CHECK-MESSAGES: :[[@LINE-4]]:44: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+// CHECK-MESSAGES: :[[@LINE-5]]:51: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
 // CHECK-FIXES: qint64 publicArea(int width, int height) { return static_cast<qint64>(width) * height; }
 
 qint64 publicIcon() { return publicArea(64, 64); }
@@ -84,8 +94,10 @@ qint64 publicIcon() { return publicArea(64, 64); }
 // A pointer to the function may be called with anything.
 static qint64 areaThroughPointer(int width, int height) { return width * height; }
 // CHECK-MESSAGES: :[[@LINE-1]]:66: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'areaThroughPointer' [pixmapcache-cost-overflow]
-// CHECK-MESSAGES: :[[@LINE-2]]:59: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-// CHECK-MESSAGES: :[[@LINE-3]]:66: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+// CHECK-MESSAGES: :[[@LINE-2]]:66: note: 'width' is a parameter whose callers the check cannot all see
+// CHECK-MESSAGES: :[[@LINE-3]]:74: note: 'height' is a parameter whose callers the check cannot all see
+// CHECK-MESSAGES: :[[@LINE-4]]:59: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+// CHECK-MESSAGES: :[[@LINE-5]]:66: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
 // CHECK-FIXES: static qint64 areaThroughPointer(int width, int height) { return static_cast<qint64>(width) * height; }
 
 qint64 (*const areaFunction)(int, int) = &areaThroughPointer;
@@ -95,8 +107,9 @@ qint64 pointerIcon() { return areaThroughPointer(64, 64); }
 // One caller passes a value that nothing bounds.
 static qint64 rowBytes(int width) { return width * 4; }
 // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'rowBytes' [pixmapcache-cost-overflow]
-// CHECK-MESSAGES: :[[@LINE-2]]:37: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-// CHECK-MESSAGES: :[[@LINE-3]]:44: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+// CHECK-MESSAGES: :[[@LINE-2]]:44: note: 'width' comes from the parameter 'width' of 'anyRow', which other translation units can call with any value, and no guard bounds it
+// CHECK-MESSAGES: :[[@LINE-3]]:37: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+// CHECK-MESSAGES: :[[@LINE-4]]:44: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
 // CHECK-FIXES: static qint64 rowBytes(int width) { return static_cast<qint64>(width) * 4; }
 
 qint64 iconRow() { return rowBytes(64); }
@@ -108,8 +121,10 @@ static qint64 squareOf(int side) {
   side = scaledSide();
   return side * side;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'squareOf' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'side' is a constant
+  // CHECK-MESSAGES: :[[@LINE-3]]:17: note: 'side' is a constant
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: return static_cast<qint64>(side) * side;
 }
 
@@ -120,8 +135,10 @@ static qint64 pyramidBase(int side, int levels) {
   if (levels == 0)
     return side * side;
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'pyramidBase' [pixmapcache-cost-overflow]
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-    // CHECK-MESSAGES: :[[@LINE-3]]:12: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+    // CHECK-MESSAGES: :[[@LINE-2]]:12: note: 'side' is a constant
+    // CHECK-MESSAGES: :[[@LINE-3]]:19: note: 'side' is a constant
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
     // CHECK-FIXES: return static_cast<qint64>(side) * side;
   return pyramidBase(side * 2, levels - 1);
 }

@@ -27,8 +27,10 @@ public:
 qsizetype mixedRowBits(const QImage &a, const QImage &b) {
   const qsizetype bits = a.width() * b.depth();
   // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: multiplication computed in 'int' can overflow before its result is stored in the 'const qsizetype' (aka 'const long long') variable 'bits' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: the 'int' result is widened to 'const qsizetype' (aka 'const long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:26: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:26: note: 'a.width()' comes from the parameter 'a' of 'mixedRowBits', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:38: note: 'b.depth()' comes from the parameter 'b' of 'mixedRowBits', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the 'int' result is widened to 'const qsizetype' (aka 'const long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:26: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: const qsizetype bits = static_cast<qsizetype>(a.width()) * b.depth();
   return bits;
 }
@@ -38,8 +40,10 @@ QByteArray grayData(const QImage &image) {
   QByteArray data;
   data.resize(image.width() * image.height());
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::resize' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'image.width()' comes from the parameter 'image' of 'grayData', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'image.height()' comes from the parameter 'image' of 'grayData', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:15: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: data.resize(static_cast<qsizetype>(image.width()) * image.height());
   return data;
 }

@@ -1,4 +1,9 @@
-// RUN: %check_tidy %s pixmapcache-cost-overflow %t -- -std=c++17 %qt_flags
+// The range analysis alone, as it was before values were told apart by their origin and
+// domain: products of values the program holds, and of any integer parameter, are reported
+// too, so that what bounds a value (and what does not) shows in every case.
+// RUN: %check_tidy %s pixmapcache-cost-overflow %t \
+// RUN:   --config="{CheckOptions: {pixmapcache-cost-overflow.ReportUnknownOrigins: true, pixmapcache-cost-overflow.IntParametersAreDimensions: true}}" \
+// RUN:   -- -std=c++17 %qt_flags
 // RUN: %clangxx -std=c++17 -fsyntax-only %qt_flags %t.cpp
 
 // A guard holds for a value that is written elsewhere in the function, as long as no write
@@ -34,8 +39,9 @@ qint64 bmpRowBytes(const QImage &img) {
   else
     rowBytes = image.width() * 3;
     // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') variable 'rowBytes' [pixmapcache-cost-overflow]
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-    // CHECK-MESSAGES: :[[@LINE-3]]:16: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+    // CHECK-MESSAGES: :[[@LINE-2]]:16: note: 'image.width()' comes from the parameter 'img' of 'bmpRowBytes', which other translation units can call with any value, and no guard bounds it
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+    // CHECK-MESSAGES: :[[@LINE-4]]:16: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
     // CHECK-FIXES: rowBytes = static_cast<qint64>(image.width()) * 3;
   return rowBytes;
 }
@@ -125,8 +131,9 @@ qint64 streamedTwice(QDataStream &stream) {
   stream >> width;
   return width * height;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'qint32' (aka 'int') can overflow before its result is returned as 'qint64' (aka 'long long') from 'streamedTwice' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'qint32' (aka 'int') result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'width' is read from a stream at line {{[0-9]+}}, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'qint32' (aka 'int') result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: return static_cast<qint64>(width) * height;
 }
 
@@ -141,8 +148,9 @@ qint64 countedArea(CountingStream &stream, int height) {
     return 0;
   return width * height;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'countedArea' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'width' is a constant
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: return static_cast<qint64>(width) * height;
 }
 
@@ -157,8 +165,9 @@ qint64 readerArea(Reader &reader, int height) {
     return 0;
   return width * height;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'readerArea' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'width' is a constant
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: return static_cast<qint64>(width) * height;
 }
 
@@ -170,8 +179,9 @@ qint64 rereadArea(int height) {
   width = readWidth();
   return width * height;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'rereadArea' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'width' comes from 'readWidth', which this translation unit does not define, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: return static_cast<qint64>(width) * height;
 }
 
@@ -183,8 +193,10 @@ qint64 doublingBytes(int side) {
   for (int level = 0; level < 20; ++level) {
     total += side * side * 4;
     // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') variable 'total' [pixmapcache-cost-overflow]
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-    // CHECK-MESSAGES: :[[@LINE-3]]:14: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+    // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'side' is a parameter of 'doublingBytes', which other translation units can call with any value, and no guard bounds it
+    // CHECK-MESSAGES: :[[@LINE-3]]:21: note: 'side' is a parameter of 'doublingBytes', which other translation units can call with any value, and no guard bounds it
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+    // CHECK-MESSAGES: :[[@LINE-5]]:14: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
     // CHECK-FIXES: total += static_cast<qint64>(side) * side * 4;
     side *= 2;
   }
@@ -201,8 +213,9 @@ qint64 aliasedArea(int height) {
   *alias = readWidth();
   return width * height;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'aliasedArea' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'width' comes from an expression the check does not follow
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: return static_cast<qint64>(width) * height;
 }
 
@@ -213,8 +226,9 @@ qint64 replacedImage(QImage image, const QImage &other) {
   image = other;
   return image.width() * 24;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'replacedImage' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'image.width()' comes from the parameter 'image' of 'replacedImage', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: return static_cast<qint64>(image.width()) * 24;
 }
 
@@ -225,7 +239,8 @@ qint64 convertedImage(QImage image) {
   image.convertTo(QImage::Format_Mono);
   return image.width() * 24;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'convertedImage' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'image.width()' comes from the parameter 'image' of 'convertedImage', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: return static_cast<qint64>(image.width()) * 24;
 }
