@@ -552,8 +552,10 @@ void CostOverflowCheck::explainOperand(const OperandOrigin &Operand, const ASTCo
       Source = 10;
     else if (Origin.Source == ValueOrigin::UnseenCallers)
       Source = 11;
-    else if (Origin.Source == ValueOrigin::Field || Origin.Source == ValueOrigin::Global)
+    else if (Origin.Source == ValueOrigin::Field)
       Source = 12;
+    else if (Origin.Source == ValueOrigin::Global)
+      Source = 13;
   }
   auto Diag = diag(Operand.Operand->getBeginLoc(),
                    "%0 %select{is a constant|comes from the parameter %2 of %3, which other "
@@ -566,7 +568,8 @@ void CostOverflowCheck::explainOperand(const OperandOrigin &Operand, const ASTCo
                    "parameter %2, whose callers the check cannot all see|comes from an "
                    "expression the check does not follow|is a parameter of %3, which other "
                    "translation units can call with any value|is a parameter whose callers the "
-                   "check cannot all see|is set elsewhere in the program}1%select{|, and no "
+                   "check cannot all see|is a member that the program sets elsewhere|is a variable "
+                   "that the program sets elsewhere}1%select{|, and no "
                    "guard bounds it|, and the guards before the product let it reach %6}5",
                    DiagnosticIDs::Note);
   Diag << noteSpelling(Operand.Operand, Context, "an operand") << Source;
