@@ -13,6 +13,7 @@
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <cstddef>
@@ -24,17 +25,18 @@ namespace clang::tidy::pixmapcache {
 namespace {
 
 /// Whether every use of `Function` can be in the unit and is worth collecting.
-bool onlyUnitCanCall(const FunctionDecl *Function) {
+bool onlyUnitCanCall(const FunctionDecl *Function, const ASTContext &Context) {
   return !isa<CXXMethodDecl>(Function) &&
          Function->getTemplatedKind() == FunctionDecl::TK_NonTemplate &&
-         Function->getFormalLinkage() == Linkage::Internal && !Function->hasAttr<UsedAttr>();
+         onlyUnitCanName(Function, Context) && !Function->hasAttr<UsedAttr>();
 }
 
 /// Collects the direct calls of the functions only their unit can call, and marks those
 /// whose names are used otherwise.
 class NameUses : public RecursiveASTVisitor<NameUses> {
 public:
-  explicit NameUses(std::map<const FunctionDecl *, CallSites::Uses> &Found) : Found(Found) {}
+  NameUses(std::map<const FunctionDecl *, CallSites::Uses> &Found, const ASTContext &Context)
+      : Found(Found), Context(Context) {}
 
   // Instantiations run; the patterns they come from do not.
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -74,9 +76,10 @@ public:
   }
 
 private:
-  static const FunctionDecl *candidate(const Decl *D) {
+  const FunctionDecl *candidate(const Decl *D) const {
     const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
-    return Function && onlyUnitCanCall(Function) ? Function->getCanonicalDecl() : nullptr;
+    return Function && onlyUnitCanCall(Function, Context) ? Function->getCanonicalDecl()
+                                                          : nullptr;
   }
 
   /// Marks every such function that `Top` names (without recursion: broken code can nest deep).
@@ -100,14 +103,26 @@ private:
   }
 
   std::map<const FunctionDecl *, CallSites::Uses> &Found;
+  const ASTContext &Context;
   llvm::DenseSet<const DeclRefExpr *> Callees;
 };
 
 } // namespace
 
+bool onlyUnitCanName(const FunctionDecl *Function, const ASTContext &Context) {
+  if (Function->getFormalLinkage() == Linkage::Internal)
+    return true;
+  if (!Function->isInlined())
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  return llvm::all_of(Function->redecls(), [&](const FunctionDecl *Declaration) {
+    return SM.isInMainFile(SM.getExpansionLoc(Declaration->getLocation()));
+  });
+}
+
 const std::vector<const CallExpr *> *CallSites::allCallsOf(const FunctionDecl *Function) {
   Function = Function->getCanonicalDecl();
-  if (!onlyUnitCanCall(Function))
+  if (!onlyUnitCanCall(Function, Context))
     return nullptr;
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation Declared = SM.getExpansionLoc(Function->getFirstDecl()->getBeginLoc());
@@ -128,7 +143,7 @@ const std::vector<const CallExpr *> *CallSites::allCallsOf(const FunctionDecl *F
     ++First;
   }
   if (First < Traversed) {
-    NameUses Visitor(Found);
+    NameUses Visitor(Found, Context);
     for (std::size_t I = First; I != Traversed; ++I)
       Visitor.TraverseDecl(Decls[I]);
     Traversed = First;

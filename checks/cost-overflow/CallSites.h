@@ -1,7 +1,8 @@
 //===- CallSites.h - every call of a function that only its unit can call -===//
 //
-// A function with internal linkage (`static`, or in an unnamed namespace) can only be named
-// in its own unit, after its first declaration. When each of those names is the callee of a
+// A function with internal linkage (`static`, or in an unnamed namespace), or an inline one
+// that only the main file declares, can only be named in its own unit, after its first
+// declaration. When each of those names is the callee of a
 // direct call, the calls' arguments are all the values its parameters can ever have:
 // ValueRanges bounds a parameter by them (`helper(pix, xap, xapoints[x] >> 16)` gives `Cxy`
 // at most 32767 inside `helper`).
@@ -21,13 +22,17 @@ class Decl;
 class FunctionDecl;
 namespace tidy::pixmapcache {
 
+/// Whether only its own unit can call `Function`: it has internal linkage, or it is inline
+/// and declared only in the main file (a unit that calls an inline function must define it).
+bool onlyUnitCanName(const FunctionDecl *Function, const ASTContext &Context);
+
 class CallSites {
 public:
   explicit CallSites(ASTContext &Context) : Context(Context) {}
 
   /// Every call of `Function` in the unit, or null when it may have calls that cannot be
-  /// seen: it is not a free, non-template function with internal linkage outside system
-  /// headers, it is marked `used` (the assembler may call it), or its name is used other
+  /// seen: it is not a free, non-template function that only the unit can name, outside
+  /// system headers, it is marked `used` (the assembler may call it), or its name is used other
   /// than as a callee (its address is taken, or a call clang could not build names it).
   /// Valid as long as this object.
   const std::vector<const CallExpr *> *allCallsOf(const FunctionDecl *Function);

@@ -389,7 +389,36 @@ std::vector<OperandOrigin> CostOverflowCheck::originsOf(llvm::ArrayRef<const Exp
     OperandOrigin Entry{Operand, Range, Unbounded, Analyses->Origins.of(Operand, Function)};
     (Range.Hi > Small || Range.Lo < -Small ? Wide : Narrow).push_back(Entry);
   }
+  if (Wide.size() == 1)
+    creditObjectInMemory(Wide.front(), Operands, Bounds);
   return Wide.empty() ? Narrow : Wide;
+}
+
+/// `src->width * 2`, `4 * image.colorCount()`, `rect.width() * bytesPerPixel`: one size of an
+/// object that is already in memory, times a factor of at most 16, overflows `int` only for
+/// an object of more than 134 million elements, which no image (Qt keeps its width times its
+/// depth in `int`), list or rect that the program holds reaches. Such a size is bounded by
+/// the object, not by the caller that passes it; a number passed as it is (`pointCount * 2`)
+/// or read from a file is not.
+void CostOverflowCheck::creditObjectInMemory(OperandOrigin &Wide,
+                                             llvm::ArrayRef<const Expr *> Operands,
+                                             llvm::ArrayRef<GuardBound> Bounds) {
+  constexpr __int128 SmallFactor = 16;
+  ValueOrigin &Origin = Wide.Origin;
+  if (Origin.Kind != ValueOrigin::Outside || !Origin.OfObject ||
+      (Origin.Source != ValueOrigin::ExportedParameter &&
+       Origin.Source != ValueOrigin::LibraryResult))
+    return;
+  __int128 Factor = 1;
+  for (const Expr *Operand : Operands) {
+    if (Operand == Wide.Operand)
+      continue;
+    const IntRange Range = Analyses->Ranges.rangeOf(Operand, Bounds, isSize());
+    Factor *= std::max(Range.Hi, -Range.Lo);
+    if (Factor > SmallFactor)
+      return;
+  }
+  Origin = ValueOrigin::program(ValueOrigin::ObjectInMemory, Origin.From, Origin.Where);
 }
 
 /// The pxc cost helper replaces a whole `w * h * depth / (8 * 1024)` cost, where its KiB
@@ -547,15 +576,17 @@ void CostOverflowCheck::explainOperand(const OperandOrigin &Operand, const ASTCo
                       : isa<MemberExpr>(Bare) ? cast<MemberExpr>(Bare)->getMemberDecl()
                                               : nullptr;
   int Source = static_cast<int>(Origin.Source);
+  // The wordings for an operand that is its own origin follow those of the sources.
+  constexpr int Itself = ValueOrigin::ObjectInMemory + 1;
   if (Named && Named == Origin.From) {
     if (Origin.Source == ValueOrigin::ExportedParameter)
-      Source = 10;
+      Source = Itself;
     else if (Origin.Source == ValueOrigin::UnseenCallers)
-      Source = 11;
+      Source = Itself + 1;
     else if (Origin.Source == ValueOrigin::Field)
-      Source = 12;
+      Source = Itself + 2;
     else if (Origin.Source == ValueOrigin::Global)
-      Source = 13;
+      Source = Itself + 3;
   }
   auto Diag = diag(Operand.Operand->getBeginLoc(),
                    "%0 %select{is a constant|comes from the parameter %2 of %3, which other "
@@ -566,7 +597,9 @@ void CostOverflowCheck::explainOperand(const OperandOrigin &Operand, const ASTCo
                    "variable %2, which the program sets elsewhere|comes from %3, a function of "
                    "this translation unit that the check does not follow|comes from the "
                    "parameter %2, whose callers the check cannot all see|comes from an "
-                   "expression the check does not follow|is a parameter of %3, which other "
+                   "expression the check does not follow|is a size of an object already in "
+                   "memory (from %2), which times a factor of at most 16 cannot overflow|is a "
+                   "parameter of %3, which other "
                    "translation units can call with any value|is a parameter whose callers the "
                    "check cannot all see|is a member that the program sets elsewhere|is a variable "
                    "that the program sets elsewhere}1%select{|, and no "

@@ -46,6 +46,8 @@ private:
   std::vector<OperandOrigin> originsOf(llvm::ArrayRef<const Expr *> Operands,
                                        llvm::ArrayRef<GuardBound> Bounds,
                                        const FunctionDecl *Function, const ASTContext &Context);
+  void creditObjectInMemory(OperandOrigin &Wide, llvm::ArrayRef<const Expr *> Operands,
+                            llvm::ArrayRef<GuardBound> Bounds);
   void diagnose(const BinaryOperator *Product, llvm::ArrayRef<const Expr *> Operands,
                 const OverflowSink &Sink, llvm::ArrayRef<OperandOrigin> Origins,
                 ASTContext &Context);

@@ -22,6 +22,9 @@ namespace tidy::pixmapcache {
 std::optional<IntRange> promisedOutput(const CallExpr *Call, unsigned Argument,
                                        ASTContext &Context);
 
+/// The values that `Call` returns, when the library promises a range; std::nullopt otherwise.
+std::optional<IntRange> promisedResult(const CallExpr *Call);
+
 } // namespace tidy::pixmapcache
 } // namespace clang
 

@@ -50,6 +50,18 @@ bool takesOnlyNumbers(const CallExpr *Call, unsigned First) {
   return true;
 }
 
+/// Whether `Call` returns a pointer found from its arguments, all numbers or pointers
+/// (`qobject_cast<View *>(parent())`, `std::addressof(x)`): an object that the program
+/// already holds, rather than data the library produces.
+bool returnsPointerFromArguments(const CallExpr *Call) {
+  if (Call->getNumArgs() == 0 || !Call->getType()->isPointerType())
+    return false;
+  return llvm::all_of(Call->arguments(), [](const Expr *Argument) {
+    const QualType T = Argument->IgnoreParenImpCasts()->getType();
+    return T->isArithmeticType() || T->isEnumeralType() || T->isPointerType();
+  });
+}
+
 /// `qMin`/`std::min`/`qBound`/`std::clamp` are bounded by their weakest argument, `qMax` and
 /// `std::max` by their strongest; 0 for any other function.
 int boundingKind(const FunctionDecl *Callee) {
@@ -60,14 +72,17 @@ int boundingKind(const FunctionDecl *Callee) {
 }
 
 /// Whether `Method` belongs to a class that only this unit defines (a private class in a
-/// `.cpp`): its callers are all here, but not all seen (virtual calls, connections).
+/// `.cpp`, also `Outer::Private` declared in a header and defined here): its callers are all
+/// here, but not all seen (virtual calls, connections).
 bool isMemberOfUnitClass(const CXXMethodDecl *Method, const ASTContext &Context) {
-  const CXXRecordDecl *Record = Method->getParent();
-  while (const auto *Outer = dyn_cast<CXXRecordDecl>(Record->getDeclContext()))
-    Record = Outer;
-  const CXXRecordDecl *Definition = Record->getDefinition();
   const SourceManager &SM = Context.getSourceManager();
-  return Definition && SM.isInMainFile(SM.getExpansionLoc(Definition->getLocation()));
+  for (const auto *Record = Method->getParent(); Record;
+       Record = dyn_cast<CXXRecordDecl>(Record->getDeclContext())) {
+    const CXXRecordDecl *Definition = Record->getDefinition();
+    if (Definition && SM.isInMainFile(SM.getExpansionLoc(Definition->getLocation())))
+      return true;
+  }
+  return false;
 }
 
 } // namespace
@@ -122,7 +137,11 @@ ValueOrigin ValueOrigins::of(const Expr *E, const FunctionDecl *Function, unsign
     if (isa<CXXThisExpr>(Base))
       return ValueOrigin::program(ValueOrigin::Field, Member->getMemberDecl(),
                                   E->getExprLoc());
-    return Of(Base);
+    // A field of a class with constructors (`src->width` of a QImageData) describes the
+    // object; one of a plain struct (`header.width`) is only a number it carries.
+    const auto *Record = dyn_cast<CXXRecordDecl>(Member->getMemberDecl()->getDeclContext());
+    const ValueOrigin Read = Of(Base);
+    return Record && Record->hasDefinition() && !Record->isAggregate() ? Read.ofObject() : Read;
   }
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
     return Of(Subscript->getBase());
@@ -177,13 +196,13 @@ ValueOrigin ValueOrigins::ofCall(const Expr *E, const FunctionDecl *Function,
     if (isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
       return ValueOrigin::program(ValueOrigin::Field, MemberCall->getMethodDecl(),
                                   E->getExprLoc());
-    return OfArguments(MemberCall->arguments(), Of(Object));
+    return OfArguments(MemberCall->arguments(), Of(Object).ofObject());
   }
   if (!Callee)
     return ValueOrigin::program(ValueOrigin::NotFollowed, nullptr, E->getExprLoc());
   if (isDefinedInUnit(Callee, Context))
     return ValueOrigin::program(ValueOrigin::UnitFunction, Callee, E->getExprLoc());
-  if (Call->getNumArgs() > 0 && takesOnlyNumbers(Call, 0))
+  if ((Call->getNumArgs() > 0 && takesOnlyNumbers(Call, 0)) || returnsPointerFromArguments(Call))
     return OfArguments(Call->arguments(), ValueOrigin::constant());
   return ValueOrigin::outside(ValueOrigin::LibraryResult, Callee, E->getExprLoc());
 }
@@ -216,7 +235,7 @@ ValueOrigin ValueOrigins::ofParameter(const ParmVarDecl *Parameter, unsigned Cal
     return Result;
   }
   const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-  if (!Function->isExternallyVisible() ||
+  if (!Function->isExternallyVisible() || onlyUnitCanName(Function, Context) ||
       (Method && (Method->getParent()->isLambda() || isMemberOfUnitClass(Method, Context))))
     return Unseen();
   return ValueOrigin::outside(ValueOrigin::ExportedParameter, Parameter,

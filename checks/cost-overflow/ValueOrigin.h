@@ -12,13 +12,15 @@
 // - Outside: a parameter of a function that other units can call; a value read with
 //   `stream >> v`; a value written through a pointer or reference by a function this unit
 //   does not define (`png_get_IHDR(..., &w, &h, ...)`); the result of such a function when it
-//   takes anything but numbers (`QGuiApplication::primaryScreen()`, `png_get_image_width`);
-//   and whatever is read from an object of outside origin (`image.width()`, `req->width()`,
-//   `src->bytes_per_line`).
+//   takes anything but numbers and pointers (`QGuiApplication::primaryScreen()`,
+//   `png_get_image_width`); and whatever is read from an object of outside origin
+//   (`image.width()`, `req->width()`, `src->bytes_per_line`).
 // - Program: a field of `this` or a global; a value that a function of this unit returns or
 //   writes; a parameter of a function whose callers cannot all be seen (its address taken, a
 //   lambda, a member of a class that only this unit defines). The program may keep these
 //   bounded where the analysis does not look.
+//   A library function that takes only numbers or pointers and returns a pointer
+//   (`qobject_cast<View *>(parent())`) hands back an object that its arguments lead to.
 // - Constant: computed from constants only.
 // A local variable takes the origins of its initializer and of everything assigned to it; a
 // parameter of a function only its unit calls (CallSites.h), those of the arguments its
@@ -62,9 +64,14 @@ struct ValueOrigin {
     UnitFunction,      ///< returned or written by `From`, a function of this unit
     UnseenCallers,     ///< `From` is a parameter whose callers cannot all be seen
     NotFollowed,       ///< an expression the analysis does not follow
+    ObjectInMemory,    ///< a property of an object in memory, reached from `From` (see
+                       ///< CostOverflowCheck: only a small factor multiplies it)
   } Source = Computed;
   const NamedDecl *From = nullptr;
   SourceLocation Where;
+  /// Read from an object (`image.width()`, `rect.height()`, `src->width` of a class with
+  /// constructors), not a number passed or read as it is, nor a field of a plain struct.
+  bool OfObject = false;
 
   static ValueOrigin constant() { return {}; }
   static ValueOrigin program(SourceType Source, const NamedDecl *From, SourceLocation Where) {
@@ -72,6 +79,12 @@ struct ValueOrigin {
   }
   static ValueOrigin outside(SourceType Source, const NamedDecl *From, SourceLocation Where) {
     return {Outside, Source, From, Where};
+  }
+  /// The same origin, for a value read from the object this one describes.
+  ValueOrigin ofObject() const {
+    ValueOrigin Read = *this;
+    Read.OfObject = true;
+    return Read;
   }
   /// The stronger of the two; the first one when they are as strong.
   ValueOrigin strongest(const ValueOrigin &Other) const {

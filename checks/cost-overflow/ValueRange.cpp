@@ -785,7 +785,9 @@ IntRange ValueRanges::rangeOf(const Expr *E, llvm::ArrayRef<GuardBound> Bounds,
     Range = Of(Conditional->getTrueExpr()).unite(Of(Conditional->getFalseExpr()));
   } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const StringRef Name = libraryName(Call->getDirectCallee());
-    if ((Name == "qMin" || Name == "min") && Call->getNumArgs() == 2) {
+    if (std::optional<IntRange> Promised = promisedResult(Call)) {
+      Range = *Promised;
+    } else if ((Name == "qMin" || Name == "min") && Call->getNumArgs() == 2) {
       const IntRange A = Of(Call->getArg(0)), B = Of(Call->getArg(1));
       Range = {std::min(A.Lo, B.Lo), std::min(A.Hi, B.Hi)};
     } else if ((Name == "qMax" || Name == "max") && Call->getNumArgs() == 2) {
