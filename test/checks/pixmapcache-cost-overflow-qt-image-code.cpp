@@ -28,9 +28,8 @@ qsizetype mixedRowBits(const QImage &a, const QImage &b) {
   const qsizetype bits = a.width() * b.depth();
   // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: multiplication computed in 'int' can overflow before its result is stored in the 'const qsizetype' (aka 'const long long') variable 'bits' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:26: note: 'a.width()' comes from the parameter 'a' of 'mixedRowBits', which other translation units can call with any value, and no guard bounds it
-  // CHECK-MESSAGES: :[[@LINE-3]]:38: note: 'b.depth()' comes from the parameter 'b' of 'mixedRowBits', which other translation units can call with any value, and no guard bounds it
-  // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the 'int' result is widened to 'const qsizetype' (aka 'const long long') only here
-  // CHECK-MESSAGES: :[[@LINE-5]]:26: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the 'int' result is widened to 'const qsizetype' (aka 'const long long') only here
+  // CHECK-MESSAGES: :[[@LINE-4]]:26: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
   // CHECK-FIXES: const qsizetype bits = static_cast<qsizetype>(a.width()) * b.depth();
   return bits;
 }

@@ -39,7 +39,7 @@ qint64 bmpRowBytes(const QImage &img) {
   else
     rowBytes = image.width() * 3;
     // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') variable 'rowBytes' [pixmapcache-cost-overflow]
-    // CHECK-MESSAGES: :[[@LINE-2]]:16: note: 'image.width()' comes from the parameter 'img' of 'bmpRowBytes', which other translation units can call with any value, and no guard bounds it
+    // CHECK-MESSAGES: :[[@LINE-2]]:16: note: 'image.width()' is a size of an object already in memory (from 'img'), which times a factor of at most 16 cannot overflow
     // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
     // CHECK-FIXES: rowBytes = static_cast<qint64>(image.width()) * 3;

@@ -34,9 +34,8 @@ qint64 pixmapKb(const QPixmap &pixmap) {
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'pixmapKb' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'pixmap.width()' comes from the parameter 'pixmap' of 'pixmapKb', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:27: note: 'pixmap.height()' comes from the parameter 'pixmap' of 'pixmapKb', which other translation units can call with any value, and no guard bounds it
-  // CHECK-MESSAGES: :[[@LINE-4]]:45: note: 'pixmap.depth()' comes from the parameter 'pixmap' of 'pixmapKb', which other translation units can call with any value, and no guard bounds it
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-6]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
   // CHECK-FIXES: {{^}}  return static_cast<qint64>(pixmap.width()) * pixmap.height() * pixmap.depth() / 8 / 1024;{{$}}
 }
 
@@ -124,9 +123,8 @@ void cacheInKb(QCache<QString, QPixmap> &cache, const QString &key, const QPixma
   // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QPixmap>::insert' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:42: note: 'pixmap.width()' comes from the parameter 'pixmap' of 'cacheInKb', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:59: note: 'pixmap.height()' comes from the parameter 'pixmap' of 'cacheInKb', which other translation units can call with any value, and no guard bounds it
-  // CHECK-MESSAGES: :[[@LINE-4]]:77: note: 'pixmap.depth()' comes from the parameter 'pixmap' of 'cacheInKb', which other translation units can call with any value, and no guard bounds it
-  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-6]]:42: note: use 'pxc::imageCostKb' from <pxc/cost.h>: it computes the cost in KiB in 64 bits, rounded up and at least 1, and saturates instead of overflowing
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:42: note: use 'pxc::imageCostKb' from <pxc/cost.h>: it computes the cost in KiB in 64 bits, rounded up and at least 1, and saturates instead of overflowing
   // CHECK-FIXES: {{^}}  cache.insert(key, new QPixmap(pixmap), pxc::imageCostKb(pixmap.width(), pixmap.height(), pixmap.depth()));{{$}}
 }
 
@@ -136,10 +134,9 @@ void cacheInBytes(QCache<QString, QImage> &cache, const QString &key, const QIma
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QImage>::insert' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:40: note: 'image.width()' comes from the parameter 'image' of 'cacheInBytes', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:56: note: 'image.height()' comes from the parameter 'image' of 'cacheInBytes', which other translation units can call with any value, and no guard bounds it
-  // CHECK-MESSAGES: :[[@LINE-4]]:73: note: 'image.depth()' comes from the parameter 'image' of 'cacheInBytes', which other translation units can call with any value, and no guard bounds it
-  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-6]]:40: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
-  // CHECK-MESSAGES: :[[@LINE-7]]:40: note: for an image's cost in KiB, 'pxc::imageCostKb' from <pxc/cost.h> computes it in 64 bits and cannot overflow
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:40: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-6]]:40: note: for an image's cost in KiB, 'pxc::imageCostKb' from <pxc/cost.h> computes it in 64 bits and cannot overflow
   // CHECK-FIXES: {{^}}  cache.insert(key, new QImage(image), static_cast<qsizetype>(image.width()) * image.height() * image.depth() / 8);{{$}}
 }
 
@@ -149,11 +146,10 @@ void cacheThroughLocal(QCache<QString, QPixmap> &cache, const QString &path, con
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QPixmap>::insert' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:19: note: 'pixmap.width()' comes from the parameter 'pixmap' of 'cacheThroughLocal', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:36: note: 'pixmap.height()' comes from the parameter 'pixmap' of 'cacheThroughLocal', which other translation units can call with any value, and no guard bounds it
-  // CHECK-MESSAGES: :[[@LINE-4]]:54: note: 'pixmap.depth()' comes from the parameter 'pixmap' of 'cacheThroughLocal', which other translation units can call with any value, and no guard bounds it
-  // CHECK-MESSAGES: :[[@LINE-5]]:7: note: the product is first stored in 'cacheCost', of type 'int'
+  // CHECK-MESSAGES: :[[@LINE-4]]:7: note: the product is first stored in 'cacheCost', of type 'int'
   // CHECK-MESSAGES: :[[@LINE+3]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
-  // CHECK-MESSAGES: :[[@LINE-7]]:19: note: declare 'cacheCost' as 'qsizetype' and widen the first operand to 'qsizetype'
-  // CHECK-MESSAGES: :[[@LINE-8]]:19: note: for an image's cost in KiB, 'pxc::imageCostKb' from <pxc/cost.h> computes it in 64 bits and cannot overflow
+  // CHECK-MESSAGES: :[[@LINE-6]]:19: note: declare 'cacheCost' as 'qsizetype' and widen the first operand to 'qsizetype'
+  // CHECK-MESSAGES: :[[@LINE-7]]:19: note: for an image's cost in KiB, 'pxc::imageCostKb' from <pxc/cost.h> computes it in 64 bits and cannot overflow
   cache.insert(path, new QPixmap(pixmap), cacheCost);
 }
 
