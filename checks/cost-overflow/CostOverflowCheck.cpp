@@ -13,9 +13,12 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/utils/IncludeSorter.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/OperationKinds.h"
+#include "clang/AST/PrettyPrinter.h"
+#include "clang/AST/Stmt.h"
 #include "clang/AST/Type.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -26,6 +29,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -83,6 +87,28 @@ bool isInnerFactorOfChain(const BinaryOperator *Product, LocalParents &Parents) 
   const auto *Mul = dyn_cast<BinaryOperator>(Up);
   return Mul && Mul->getOpcode() == BO_Mul &&
          Mul->getType().getCanonicalType() == Product->getType().getCanonicalType();
+}
+
+/// Whether `Product`, in the instantiation `Function`, is dependent in the template it comes
+/// from: the definition could not be checked, so the instantiation is. A product that the
+/// definition already answered for is not looked at again.
+bool isDependentInTemplate(const BinaryOperator *Product, const FunctionDecl *Function) {
+  const FunctionDecl *Pattern = Function ? Function->getTemplateInstantiationPattern() : nullptr;
+  const Stmt *Body = Pattern ? Pattern->getBody() : nullptr;
+  llvm::SmallVector<const Stmt *, 64> Work;
+  if (Body)
+    Work.push_back(Body);
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *Binary = dyn_cast<BinaryOperator>(S);
+        Binary && Binary->getOpcode() == BO_Mul &&
+        Binary->getOperatorLoc() == Product->getOperatorLoc())
+      return Binary->isTypeDependent() || Binary->isValueDependent();
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+  }
+  return false;
 }
 
 /// Qualified, so that a cost passed to QCache<K, T>::insert says which cache it is.
@@ -250,8 +276,8 @@ void CostOverflowCheck::startTranslationUnit() {
 }
 
 void CostOverflowCheck::registerMatchers(MatchFinder *Finder) {
-  // Templates are checked once, in their definition (check() skips instantiations): an
-  // instantiation's types are not the code's.
+  // A template's products are checked in its definition, and only those that are dependent
+  // there, in its instantiations (check() tells them apart), without fix-its.
   // No ancestor matcher here (forCallable, hasAncestor): those build the parent map of the
   // whole translation unit, Qt's headers included. check() asks LocalParents, which maps
   // only the declaration around the product, and only for the products that pass its cheap
@@ -341,10 +367,12 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   if (WidestOperand < MinimumProductWidth || isRowBitsOfOneImage(Operands))
     return;
 
-  if (parents(Context).isInTemplateInstantiation(*Product))
-    return;
   const FunctionDecl *Function = parents(Context).enclosingCallable(*Product);
   if (Function && Function->isInvalidDecl())
+    return;
+  const bool Instantiated = parents(Context).isInTemplateInstantiation(*Product);
+  if (Instantiated && (Reported.contains(Product->getBeginLoc()) ||
+                       !isDependentInTemplate(Product, Function)))
     return;
   // Only the outermost `*` of a chain computed in one type speaks for the chain.
   if (isInnerFactorOfChain(Product, parents(Context)))
@@ -367,7 +395,7 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (!Reported.insert(Product->getBeginLoc()).second)
     return;
-  diagnose(Product, Operands, *Sink, Origins, Context);
+  diagnose(Product, Operands, *Sink, Origins, Instantiated ? Function : nullptr, Context);
 }
 
 /// The operands whose values decide whether the product overflows, with where they come
@@ -488,7 +516,8 @@ CostOverflowCheck::widenFirstOperandFix(llvm::ArrayRef<const Expr *> Operands,
 
 void CostOverflowCheck::diagnose(const BinaryOperator *Product,
                                  llvm::ArrayRef<const Expr *> Operands, const OverflowSink &Sink,
-                                 llvm::ArrayRef<OperandOrigin> Origins, ASTContext &Context) {
+                                 llvm::ArrayRef<OperandOrigin> Origins,
+                                 const FunctionDecl *Instantiation, ASTContext &Context) {
   const QualType Type = Product->getType();
   const bool Widens = widthOf(Sink.Type, Context) > widthOf(Type, Context);
   // new[] sizes are size_t, which the AST gives without its name.
@@ -498,10 +527,11 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
       Sink.Kind == OverflowSink::Cost && Operands.size() == 3 &&
       llvm::count_if(Operands, [&](const Expr *E) { return isDimensionLike(E); }) == 3;
 
-  // A fix-it only where the product goes straight to a wider sink, all in the file as written.
+  // A fix-it only where the product goes straight to a wider sink, all in the file as written,
+  // and not for one instantiation of a template: the others may need another type.
   std::optional<FixItHint> Fix;
   bool FixUsesPxc = false;
-  if (Sink.Direct && !Sink.Through && !Sink.Forwarded && Widens &&
+  if (!Instantiation && Sink.Direct && !Sink.Through && !Sink.Forwarded && Widens &&
       isPlainFileRange(Product->getSourceRange()) &&
       isPlainFileRange(Sink.Value->getSourceRange())) {
     if (PixmapCost)
@@ -512,6 +542,14 @@ void CostOverflowCheck::diagnose(const BinaryOperator *Product,
   }
 
   reportProduct(Product, Sink, Fix, FixUsesPxc, Context);
+  if (Instantiation) {
+    std::string Name;
+    llvm::raw_string_ostream Stream(Name);
+    Instantiation->getNameForDiagnostic(Stream, Context.getPrintingPolicy(), /*Qualified=*/true);
+    diag(Instantiation->getPointOfInstantiation(), "in the instantiation %0 here",
+         DiagnosticIDs::Note)
+        << quoted(Name);
+  }
   for (const OperandOrigin &Operand : Origins)
     explainOperand(Operand, Context);
   explainSink(Sink, Type, Widens);

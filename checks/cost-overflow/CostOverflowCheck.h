@@ -50,7 +50,7 @@ private:
                             llvm::ArrayRef<GuardBound> Bounds);
   void diagnose(const BinaryOperator *Product, llvm::ArrayRef<const Expr *> Operands,
                 const OverflowSink &Sink, llvm::ArrayRef<OperandOrigin> Origins,
-                ASTContext &Context);
+                const FunctionDecl *Instantiation, ASTContext &Context);
   std::optional<FixItHint> imageCostFix(llvm::ArrayRef<const Expr *> Operands,
                                         const BinaryOperator *Product, const OverflowSink &Sink,
                                         const ASTContext &Context) const;

@@ -31,6 +31,8 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -646,19 +648,40 @@ std::vector<GuardBound> ValueRanges::guardBoundsAt(FunctionInfo &Info, const Stm
   return Result;
 }
 
+/// The bound that the guard on the edge from `From` to `To` puts on `Subject` alone, if any:
+/// `if (w > 4096)` on its false edge.
+std::optional<IntRange> edgeBound(const ValueRanges::FunctionInfo &Info, const CFGBlock *From,
+                                  const CFGBlock *To, const ValueSubject &Subject) {
+  unsigned Successor = 0;
+  for (const CFGBlock::AdjacentBlock &Next : From->succs()) {
+    if (Next.getReachableBlock() == To)
+      break;
+    ++Successor;
+  }
+  for (const GuardEdge &Edge : Info.Guards)
+    if (Edge.From == From && Edge.Successor == Successor)
+      for (const GuardBound &Bound : Edge.Bounds)
+        if (Bound.Factors.size() == 1 && Bound.Factors.front() == Subject)
+          return Bound.Range;
+  return std::nullopt;
+}
+
 /// Walks backwards from `At` to the assignments that reach it. On each path the nearest
-/// assignment of the subject gives a value, and the path goes on only to look for escapes: an
-/// escape anywhere before `At` (after the declaration) may change the value later, through
-/// the pointer or reference that escaped.
+/// assignment of the subject gives a value, within the bounds of the guard edges passed
+/// between it and `At` (the clamp `if (w > 4096) w = 4096;` assigns on one edge and bounds on
+/// the other), and the path goes on only to look for escapes: an escape anywhere before `At`
+/// (after the declaration) may change the value later, through the pointer or reference that
+/// escaped. A write of an unknown value (an update, a stream read), the declaration without
+/// an initial value and, for a parameter, the entry give only what those guards allow.
 std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stmt *At,
                                                    const ValueSubject &Subject) {
   const auto *Var = dyn_cast_or_null<VarDecl>(Subject.Object);
-  if (!Var || isa<ParmVarDecl>(Var) || (Subject.Member && !isa<FieldDecl>(Subject.Member)))
+  if (!Var || (Subject.Member && !isa<FieldDecl>(Subject.Member)))
     return std::nullopt;
   const FunctionGraph &Graph = *Info.Graph;
   const ElementPosition Use = Graph.StmtPositions.lookup(At);
   const ElementPosition Declared = Graph.DeclPositions.lookup(Var);
-  if (!Use.Block || !Declared.Block)
+  if (!Use.Block || (!Declared.Block && !isa<ParmVarDecl>(Var)))
     return std::nullopt;
 
   llvm::DenseMap<std::pair<const CFGBlock *, unsigned>, const ValueWrite *> WriteAt;
@@ -672,28 +695,43 @@ std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stm
   }
 
   std::optional<IntRange> Range;
-  auto Include = [&](const Expr *Value) {
-    const IntRange Assigned = rangeOf(Value, {}, [](const Expr *) { return false; });
-    Range = Range ? Range->unite(Assigned) : Assigned;
+  // A value that reaches `At` on one path: what was assigned, within what the guards passed
+  // on the way from there to `At` allow.
+  auto Include = [&](IntRange Value, const std::optional<IntRange> &Guarded) {
+    if (Guarded)
+      Value = Value.intersect(*Guarded);
+    Range = Range ? Range->unite(Value) : Value;
+  };
+  auto RangeOf = [&](const Expr *Value) {
+    return rangeOf(Value, {}, [](const Expr *) { return false; });
   };
   struct Item {
     const CFGBlock *Block;
     unsigned End;  // the elements before it are looked at, last first
     bool Assigned; // an assignment was found on this path: only escapes matter now
+    std::optional<IntRange> Guarded; // the guard edges passed so far, before an assignment
   };
-  llvm::SmallVector<Item, 16> Work{{Use.Block, Use.Index, false}};
-  llvm::DenseSet<std::pair<const CFGBlock *, unsigned>> Entered;
+  llvm::SmallVector<Item, 16> Work{{Use.Block, Use.Index, false, std::nullopt}};
+  std::set<std::tuple<const CFGBlock *, bool, bool, __int128, __int128>> Entered;
   while (!Work.empty()) {
     Item Here = Work.pop_back_val();
+    // A value nothing says more about: what the guards on the way allow, if they say anything.
+    auto IncludeGuarded = [&] {
+      if (!Here.Guarded)
+        return false;
+      Include(*Here.Guarded, std::nullopt);
+      return true;
+    };
     bool Ends = false;
     for (unsigned I = Here.End; I-- > 0;) {
       if (Here.Block == Declared.Block && I == Declared.Index) {
+        // The declaration reached without an assignment: its initial value counts, when the
+        // subject is the whole variable and it has one.
         if (!Here.Assigned) {
-          // The declaration reached without an assignment: its initial value counts, when
-          // the subject is the whole variable and it has one.
-          if (Subject.Member || !Var->getInit())
+          if (!Subject.Member && Var->getInit())
+            Include(RangeOf(Var->getInit()), Here.Guarded);
+          else if (!IncludeGuarded())
             return std::nullopt;
-          Include(Var->getInit());
         }
         Ends = true;
         break;
@@ -701,27 +739,46 @@ std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stm
       const ValueWrite *Write = WriteAt.lookup({Here.Block, I});
       if (!Write)
         continue;
-      if (Write->How == ValueWrite::Escape ||
-          (!Here.Assigned && (Write->How == ValueWrite::Update || Write->Member != Subject.Member)))
-        return std::nullopt; // a whole-object assignment sets the field to an unknown value
-      if (!Here.Assigned && Write->How == ValueWrite::Assignment) {
-        if (Write->Promised)
-          Range = Range ? Range->unite(*Write->Promised) : *Write->Promised;
-        else if (!Write->Value)
+      if (Write->How == ValueWrite::Escape)
+        return std::nullopt;
+      if (Here.Assigned)
+        continue;
+      // An update, a whole-object assignment for a field, `stream >> value`: a new value that
+      // only the guards after it bound.
+      if (Write->How == ValueWrite::Update || Write->Member != Subject.Member ||
+          (!Write->Promised && !Write->Value)) {
+        if (!IncludeGuarded())
           return std::nullopt;
-        else
-          Include(Write->Value);
-        Here.Assigned = true;
+      } else {
+        Include(Write->Promised ? *Write->Promised : RangeOf(Write->Value), Here.Guarded);
       }
+      Here.Assigned = true;
     }
     if (Ends)
       continue;
-    if (Here.Block->pred_empty())
-      return std::nullopt; // the entry, not through the declaration
-    for (const CFGBlock::AdjacentBlock &Pred : Here.Block->preds())
-      if (const CFGBlock *Previous = Pred.getReachableBlock())
-        if (Entered.insert({Previous, Here.Assigned}).second)
-          Work.push_back({Previous, static_cast<unsigned>(Previous->size()), Here.Assigned});
+    // The entry, not through the declaration: a parameter's value as passed.
+    if (Here.Block->pred_empty()) {
+      if (!Here.Assigned && !IncludeGuarded())
+        return std::nullopt;
+      continue;
+    }
+    for (const CFGBlock::AdjacentBlock &Pred : Here.Block->preds()) {
+      const CFGBlock *Previous = Pred.getReachableBlock();
+      if (!Previous)
+        continue;
+      std::optional<IntRange> Guarded = Here.Guarded;
+      if (!Here.Assigned)
+        if (std::optional<IntRange> Bound = edgeBound(Info, Previous, Here.Block, Subject))
+          Guarded = Guarded ? Guarded->intersect(*Bound) : *Bound;
+      if (Here.Assigned)
+        Guarded = std::nullopt;
+      if (Entered
+              .insert({Previous, Here.Assigned, Guarded.has_value(),
+                       Guarded ? Guarded->Lo : 0, Guarded ? Guarded->Hi : 0})
+              .second)
+        Work.push_back(
+            {Previous, static_cast<unsigned>(Previous->size()), Here.Assigned, Guarded});
+    }
   }
   return Range;
 }

@@ -12,6 +12,7 @@
 // the way stay reported.
 
 #include <QtCore/QByteArray>
+#include <QtCore/QDataStream>
 #include <cstddef>
 #include <cstdint>
 
@@ -44,10 +45,10 @@ std::size_t escapedBetween(std::size_t xsize) {
   configure(&format);
   return 2 * format.num_channels * xsize;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'std::uint32_t' (aka 'unsigned int') can overflow before its result is returned as 'std::size_t' (aka 'unsigned long') from 'escapedBetween' [pixmapcache-cost-overflow]
-  // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' is written by 'configure' at line {{[0-9]+}}, which this translation unit does not define, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' is written by 'configure' at line [[#@LINE-3]], which this translation unit does not define, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
-  // CHECK-FIXES: return static_cast<std::size_t>(2) * format.num_channels * xsize;
+  // CHECK-FIXES: {{^}}  return static_cast<std::size_t>(2) * format.num_channels * xsize;{{$}}
 }
 
 // An alias taken before the assignment writes through after it.
@@ -61,7 +62,7 @@ std::size_t escapedBefore(std::size_t xsize) {
   // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' comes from an expression the check does not follow
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
-  // CHECK-FIXES: return static_cast<std::size_t>(2) * format.num_channels * xsize;
+  // CHECK-FIXES: {{^}}  return static_cast<std::size_t>(2) * format.num_channels * xsize;{{$}}
 }
 
 // The whole struct is assigned after the field.
@@ -74,7 +75,7 @@ std::size_t reassignedWhole(std::size_t xsize, const PixelFormat &other) {
   // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' comes from the parameter 'other' of 'reassignedWhole', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
-  // CHECK-FIXES: return static_cast<std::size_t>(2) * format.num_channels * xsize;
+  // CHECK-FIXES: {{^}}  return static_cast<std::size_t>(2) * format.num_channels * xsize;{{$}}
 }
 
 // A lambda may write it whenever it is called.
@@ -88,7 +89,7 @@ std::size_t writtenInLambda(std::size_t xsize) {
   // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' is a constant
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
-  // CHECK-FIXES: return static_cast<std::size_t>(2) * format.num_channels * xsize;
+  // CHECK-FIXES: {{^}}  return static_cast<std::size_t>(2) * format.num_channels * xsize;{{$}}
 }
 
 // A local assigned 4 or 3, times a bounded width.
@@ -128,7 +129,7 @@ QByteArray rowNotAlwaysAssigned(bool alpha, int width) {
   // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'bytesPerPixel' comes from 'defaultChannels', which this translation unit does not define, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:15: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
-  // CHECK-FIXES: data.resize(static_cast<qsizetype>(bytesPerPixel) * width * 1024);
+  // CHECK-FIXES: {{^}}  data.resize(static_cast<qsizetype>(bytesPerPixel) * width * 1024);{{$}}
   return data;
 }
 
@@ -144,7 +145,7 @@ QByteArray rowScaled(int scale, int width) {
   // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'bytesPerPixel' comes from the parameter 'scale' of 'rowScaled', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:15: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
-  // CHECK-FIXES: data.resize(static_cast<qsizetype>(bytesPerPixel) * width * 1024);
+  // CHECK-FIXES: {{^}}  data.resize(static_cast<qsizetype>(bytesPerPixel) * width * 1024);{{$}}
   return data;
 }
 
@@ -159,4 +160,65 @@ QByteArray rows(bool alpha, int width, int count) {
     data.append(QByteArray(bytesPerPixel * width * 1024, '\0'));
   }
   return data;
+}
+
+// Clamped by an `if` that assigns the limit: on one edge the limit is assigned, on the other
+// the guard bounds the value (a header read from a stream, a caller's parameter).
+QByteArray clampedHeader(QDataStream &in) {
+  int width = 0, height = 0;
+  in >> width >> height;
+  if (width > 4096)
+    width = 4096;
+  if (height > 4096)
+    height = 4096;
+  if (width < 0 || height < 0)
+    return {};
+  return QByteArray(width * height * 4, '\0');
+}
+QByteArray clampedParameters(int width, int height) {
+  if (width > 4096)
+    width = 4096;
+  height = qBound(0, height, 4096);
+  if (width < 0)
+    return {};
+  return QByteArray(width * height * 4, '\0');
+}
+
+// The look-alikes: the limit assigned to the other value, a clamp that only raises, a clamp
+// followed by an update.
+QByteArray clampedTheOther(int width, int height) {
+  if (width > 4096)
+    height = 4096;
+  return QByteArray(width * height * 4, '\0');
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'width' is a parameter of 'clampedTheOther', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: 'height' is a parameter of 'clampedTheOther', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:21: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-FIXES: {{^}}  return QByteArray(static_cast<qsizetype>(width) * height * 4, '\0');{{$}}
+}
+QByteArray raisedOnly(int width) {
+  if (width < 16)
+    width = 16;
+  return QByteArray(width * width, '\0');
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'width' is a parameter of 'raisedOnly', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: 'width' is a parameter of 'raisedOnly', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:21: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-FIXES: {{^}}  return QByteArray(static_cast<qsizetype>(width) * width, '\0');{{$}}
+}
+QByteArray clampedThenGrown(int width, int border) {
+  if (width > 4096)
+    width = 4096;
+  if (width < 0)
+    return {};
+  width += border;
+  return QByteArray(width * width, '\0');
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'width' is a parameter of 'clampedThenGrown', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: 'width' is a parameter of 'clampedThenGrown', which other translation units can call with any value, and no guard bounds it
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
+  // CHECK-MESSAGES: :[[@LINE-5]]:21: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
+  // CHECK-FIXES: {{^}}  return QByteArray(static_cast<qsizetype>(width) * width, '\0');{{$}}
 }
