@@ -1,6 +1,7 @@
 //===- ValueOrigin.cpp ----------------------------------------------------===//
 #include "ValueOrigin.h"
 #include "CallSites.h"
+#include "VariableReferences.h"
 #include "common/LibraryFunctions.h"
 #include "common/LocalParents.h"
 
@@ -279,15 +280,7 @@ ValueOrigin ValueOrigins::ofWrites(const VarDecl *Var, const FunctionDecl *Funct
     return ValueOrigin::outside(ValueOrigin::WrittenByLibrary, Callee, Call->getExprLoc());
   };
   ValueOrigin Result = ValueOrigin::constant();
-  llvm::SmallVector<const Stmt *, 64> Work{Function->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    for (const Stmt *Child : S->children())
-      if (Child)
-        Work.push_back(Child);
-    const auto *Ref = dyn_cast<DeclRefExpr>(S);
-    if (!Ref || Ref->getDecl()->getCanonicalDecl() != Var)
-      continue;
+  for (const DeclRefExpr *Ref : referencesTo(Var, Function->getBody())) {
     // The written expression: the variable, or `var.field`.
     const Expr *Target = Ref;
     const Stmt *Above = Map.getParentIgnoreParenImpCasts(const_cast<DeclRefExpr *>(Ref));

@@ -2,6 +2,7 @@
 #include "ValueRange.h"
 #include "CallSites.h"
 #include "LibraryContracts.h"
+#include "VariableReferences.h"
 #include "common/ForwardPaths.h"
 #include "common/FunctionGraphs.h"
 #include "common/LibraryFunctions.h"
@@ -325,15 +326,7 @@ struct ValueWrite {
 std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const ParentMap &Parents,
                                  ExprMutationAnalyzer &Mutations, ASTContext &Context) {
   std::vector<ValueWrite> Writes;
-  llvm::SmallVector<const Stmt *, 64> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    for (const Stmt *Child : S->children())
-      if (Child)
-        Work.push_back(Child);
-    const auto *Ref = dyn_cast<DeclRefExpr>(S);
-    if (!Ref || Ref->getDecl()->getCanonicalDecl() != Var)
-      continue;
+  for (const DeclRefExpr *Ref : referencesTo(Var, Body)) {
     // The written expression: the variable, or `var.field`.
     const Expr *Target = Ref;
     const Decl *Member = nullptr;
