@@ -24,7 +24,8 @@ inline llvm::SmallVector<const DeclRefExpr *, 8> referencesTo(const VarDecl *Var
     for (const Stmt *Child : S->children())
       if (Child)
         Work.push_back(Child);
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl()->getCanonicalDecl() == Var)
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl()->getCanonicalDecl() == Var)
       Found.push_back(Ref);
   }
   return Found;
