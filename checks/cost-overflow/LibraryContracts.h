@@ -3,7 +3,8 @@
 // Some libraries bound what they hand out, where no guard in the caller shows it: libpng
 // rejects images wider or higher than its user limits (1,000,000 pixels each unless the
 // program raises them with `png_set_user_limits`), so the `width` and `height` that
-// `png_get_IHDR` writes are at most that. ValueRanges uses these promises as assignments.
+// `png_get_IHDR` writes are at most that. Qt's `QImage::depth()` and `QPixmap::depth()` are
+// at most 128 (RGBA32FPx4). ValueRanges uses these promises as assignments and results.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PIXMAPCACHE_CHECKS_COSTOVERFLOW_LIBRARYCONTRACTS_H
