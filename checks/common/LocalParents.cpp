@@ -1,5 +1,6 @@
 //===- LocalParents.cpp - parents of nodes in user code ----------------------===//
 #include "LocalParents.h"
+#include "common/LibraryCode.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTTypeTraits.h"
@@ -125,7 +126,7 @@ std::vector<Decl *> userCodeDecls(ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   std::vector<Decl *> UserDecls;
   for (Decl *D : Context.getTranslationUnitDecl()->decls())
-    if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+    if (!isInLibraryCode(SM, D->getLocation()))
       UserDecls.push_back(D);
   return UserDecls;
 }

@@ -1,5 +1,6 @@
 //===- CallSites.cpp ------------------------------------------------------===//
 #include "CallSites.h"
+#include "common/LibraryCode.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -78,8 +79,7 @@ public:
 private:
   const FunctionDecl *candidate(const Decl *D) const {
     const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
-    return Function && onlyUnitCanCall(Function, Context) ? Function->getCanonicalDecl()
-                                                          : nullptr;
+    return Function && onlyUnitCanCall(Function, Context) ? Function->getCanonicalDecl() : nullptr;
   }
 
   /// Marks every such function that `Top` names (without recursion: broken code can nest deep).
@@ -126,7 +126,7 @@ const std::vector<const CallExpr *> *CallSites::allCallsOf(const FunctionDecl *F
     return nullptr;
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation Declared = SM.getExpansionLoc(Function->getFirstDecl()->getBeginLoc());
-  if (Declared.isInvalid() || SM.isInSystemHeader(Declared))
+  if (Declared.isInvalid() || isInLibraryCode(SM, Declared))
     return nullptr;
   if (Decls.empty()) {
     const auto Unit = Context.getTranslationUnitDecl()->decls();

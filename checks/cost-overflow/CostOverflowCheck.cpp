@@ -1,11 +1,12 @@
 //===- CostOverflowCheck.cpp - pixmapcache-cost-overflow -------------------===//
 #include "CostOverflowCheck.h"
+#include "CallSites.h"
 #include "PixmapCacheCheck.h"
 #include "ProductSinks.h"
-#include "CallSites.h"
 #include "ValueOrigin.h"
 #include "ValueRange.h"
 #include "common/ExprEquivalence.h"
+#include "common/LibraryCode.h"
 #include "common/LocalParents.h"
 #include "common/SourceText.h"
 
@@ -282,10 +283,10 @@ void CostOverflowCheck::registerMatchers(MatchFinder *Finder) {
   // whole translation unit, Qt's headers included. check() asks LocalParents, which maps
   // only the declaration around the product, and only for the products that pass its cheap
   // tests.
-  Finder->addMatcher(binaryOperator(hasOperatorName("*"), hasType(isInteger()),
-                                    unless(isExpansionInSystemHeader()))
-                         .bind("product"),
-                     this);
+  Finder->addMatcher(
+      binaryOperator(hasOperatorName("*"), hasType(isInteger()), unless(isExpansionInLibraryCode()))
+          .bind("product"),
+      this);
 }
 
 /// Sizes are not negative: dimension-like values, and integer parameters (a size passed in).
@@ -325,15 +326,15 @@ bool CostOverflowCheck::isDimensionLike(const Expr *E, unsigned Depth) const {
 bool CostOverflowCheck::isPassedDimensions(const Expr *E, unsigned Depth) const {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
   const auto *Parameter = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-  const auto *Function =
-      Parameter ? dyn_cast<FunctionDecl>(Parameter->getDeclContext()) : nullptr;
+  const auto *Function = Parameter ? dyn_cast<FunctionDecl>(Parameter->getDeclContext()) : nullptr;
   if (!Function || Depth >= 3 || !Analyses)
     return false;
   const std::vector<const CallExpr *> *Sites = Analyses->Calls.allCallsOf(Function);
   const unsigned Index = Parameter->getFunctionScopeIndex();
   return Sites && llvm::any_of(*Sites, [&](const CallExpr *Call) {
-           return Index < Call->getNumArgs() && (isDimensionLike(Call->getArg(Index)) ||
-                                                 isPassedDimensions(Call->getArg(Index), Depth + 1));
+           return Index < Call->getNumArgs() &&
+                  (isDimensionLike(Call->getArg(Index)) ||
+                   isPassedDimensions(Call->getArg(Index), Depth + 1));
          });
 }
 
@@ -345,9 +346,8 @@ bool CostOverflowCheck::isInDomain(llvm::ArrayRef<const Expr *> Operands,
       Sink.Kind == OverflowSink::NewArray || Sink.Kind == OverflowSink::Listed ||
       Sink.Kind == OverflowSink::Length)
     return true;
-  return llvm::any_of(Operands, [&](const Expr *E) {
-    return isDimensionLike(E) || isPassedDimensions(E);
-  });
+  return llvm::any_of(Operands,
+                      [&](const Expr *E) { return isDimensionLike(E) || isPassedDimensions(E); });
 }
 
 void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
@@ -371,8 +371,8 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   if (Function && Function->isInvalidDecl())
     return;
   const bool Instantiated = parents(Context).isInTemplateInstantiation(*Product);
-  if (Instantiated && (Reported.contains(Product->getBeginLoc()) ||
-                       !isDependentInTemplate(Product, Function)))
+  if (Instantiated &&
+      (Reported.contains(Product->getBeginLoc()) || !isDependentInTemplate(Product, Function)))
     return;
   // Only the outermost `*` of a chain computed in one type speaks for the chain.
   if (isInnerFactorOfChain(Product, parents(Context)))
@@ -610,7 +610,7 @@ void CostOverflowCheck::explainOperand(const OperandOrigin &Operand, const ASTCo
       Origin.Where.isValid() ? SM.getPresumedLineNumber(SM.getExpansionLoc(Origin.Where)) : 0;
   // The operand is the parameter, field or variable itself: `w`, not `image.width()`.
   const Expr *Bare = Operand.Operand->IgnoreParenCasts();
-  const Decl *Named = isa<DeclRefExpr>(Bare)    ? cast<DeclRefExpr>(Bare)->getDecl()
+  const Decl *Named = isa<DeclRefExpr>(Bare)  ? cast<DeclRefExpr>(Bare)->getDecl()
                       : isa<MemberExpr>(Bare) ? cast<MemberExpr>(Bare)->getMemberDecl()
                                               : nullptr;
   int Source = static_cast<int>(Origin.Source);
@@ -645,13 +645,12 @@ void CostOverflowCheck::explainOperand(const OperandOrigin &Operand, const ASTCo
                    DiagnosticIDs::Note);
   Diag << noteSpelling(Operand.Operand, Context, "an operand") << Source;
   const auto *Parameter = dyn_cast_or_null<ParmVarDecl>(Origin.From);
-  const auto *Owner =
-      Parameter ? dyn_cast<NamedDecl>(Parameter->getDeclContext()) : nullptr;
+  const auto *Owner = Parameter ? dyn_cast<NamedDecl>(Parameter->getDeclContext()) : nullptr;
   Diag << (Origin.From ? quoted(Origin.From->getNameAsString()) : std::string("''"))
        << quotedName(Owner ? Owner : Origin.From) << Line;
   const int Bound = Origin.Kind != ValueOrigin::Outside ? 0 : Operand.Unbounded ? 1 : 2;
-  Diag << Bound << std::to_string(static_cast<long long>(
-                       std::min<__int128>(Operand.Range.Hi, INT64_MAX)));
+  Diag << Bound
+       << std::to_string(static_cast<long long>(std::min<__int128>(Operand.Range.Hi, INT64_MAX)));
 }
 
 /// The note that says what to do: the fix-it's reason, or the change the code needs.

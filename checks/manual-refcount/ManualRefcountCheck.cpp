@@ -3,6 +3,7 @@
 #include "PixmapCacheCheck.h"
 #include "RefCounting.h"
 #include "common/ExprEquivalence.h"
+#include "common/LibraryCode.h"
 #include "common/LocalParents.h"
 #include "common/SourceText.h"
 
@@ -556,12 +557,12 @@ void ManualRefcountCheck::startTranslationUnit() {
 }
 
 namespace {
-// A delete written in a system header's macro body is the library's own code even where the
-// macro is expanded: Qt's QT_DEFINE_QESDP_SPECIALIZATION_DTOR(Class) writes the destructor of
+// A delete written in a library's macro body is the library's own code even where the macro
+// is expanded: Qt's QT_DEFINE_QESDP_SPECIALIZATION_DTOR(Class) writes the destructor of
 // QExplicitlySharedDataPointer<Class> into the user's source file.
-AST_MATCHER(CXXDeleteExpr, isSpelledInSystemHeader) {
+AST_MATCHER(CXXDeleteExpr, isSpelledInLibraryCode) {
   const SourceManager &SM = Finder->getASTContext().getSourceManager();
-  return SM.isInSystemHeader(SM.getSpellingLoc(Node.getBeginLoc()));
+  return isInLibraryCode(SM, SM.getSpellingLoc(Node.getBeginLoc()));
 }
 /// Qt's shared data pointers are the replacement this check names. Building Qt itself, their
 /// headers are not system headers, and QT_DEFINE_QESDP_SPECIALIZATION_DTOR(Class) writes
@@ -578,7 +579,7 @@ bool isQtSharedDataPointer(const NamedDecl *Owner) {
 void ManualRefcountCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are analysed once, in their pattern.
   Finder->addMatcher(
-      cxxDeleteExpr(unless(isExpansionInSystemHeader()), unless(isSpelledInSystemHeader()))
+      cxxDeleteExpr(unless(isExpansionInLibraryCode()), unless(isSpelledInLibraryCode()))
           .bind("delete"),
       this);
 }

@@ -1,6 +1,7 @@
 //===- RefCounting.cpp ----------------------------------------------------===//
 #include "RefCounting.h"
 #include "common/ExprEquivalence.h"
+#include "common/LibraryCode.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -13,7 +14,6 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/OperatorKinds.h"
-#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
@@ -536,8 +536,7 @@ public:
 
   bool TraverseDecl(Decl *D) {
     // Qt's and the standard library's own counting is theirs to get right.
-    if (D && !isa<TranslationUnitDecl>(D) &&
-        Context.getSourceManager().isInSystemHeader(D->getLocation()))
+    if (D && !isa<TranslationUnitDecl>(D) && isDeclaredInLibrary(D))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
@@ -561,9 +560,8 @@ private:
 };
 
 /// Whether a call the index cannot see into may update a counter of `Related` records.
-bool mayTouch(const FunctionDecl *Callee, llvm::ArrayRef<const CXXRecordDecl *> Related,
-              const SourceManager &SM) {
-  if (Callee && SM.isInSystemHeader(Callee->getLocation()))
+bool mayTouch(const FunctionDecl *Callee, llvm::ArrayRef<const CXXRecordDecl *> Related) {
+  if (Callee && isDeclaredInLibrary(Callee))
     return false;
   auto IsRelated = [&](const CXXRecordDecl *Record) {
     return Record && llvm::any_of(Related, [&](const CXXRecordDecl *R) {
@@ -589,7 +587,7 @@ bool mayTouch(const FunctionDecl *Callee, llvm::ArrayRef<const CXXRecordDecl *> 
 
 } // namespace
 
-RefCountIndex::RefCountIndex(ASTContext &Context) : SM(Context.getSourceManager()) {
+RefCountIndex::RefCountIndex(ASTContext &Context) {
   IndexBuilder(Context, Functions).TraverseAST(Context);
   for (const auto &Entry : Functions)
     for (const FunctionEvents::Event &Event : Entry.second->Events)
@@ -664,7 +662,7 @@ CountSummary RefCountIndex::summarize(const FunctionDecl *Function, const Counte
       Summary.CallsUnknown |= Inner.CallsUnknown;
       continue;
     }
-    if (!CalleeDefinition && mayTouch(Event.Callee, Related, SM))
+    if (!CalleeDefinition && mayTouch(Event.Callee, Related))
       Summary.CallsUnknown = true;
   }
   Visiting.erase(Definition);

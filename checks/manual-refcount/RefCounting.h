@@ -27,7 +27,6 @@ class CXXRecordDecl;
 class Expr;
 class FunctionDecl;
 class IdentifierInfo;
-class SourceManager;
 class ValueDecl;
 namespace tidy::pixmapcache {
 
@@ -122,7 +121,6 @@ private:
                          llvm::ArrayRef<const CXXRecordDecl *> Related,
                          llvm::DenseSet<const FunctionDecl *> &Visiting);
 
-  const SourceManager &SM;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionEvents>> Functions;
   llvm::SmallVector<Counter, 16> Incremented;
   // Keyed by the first related record too: what counts as an unknown call depends on it.

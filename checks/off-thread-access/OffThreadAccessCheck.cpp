@@ -4,6 +4,7 @@
 #include "ThreadAnalysis.h"
 #include "ThreadCallGraph.h"
 #include "ThreadFacts.h"
+#include "common/LibraryCode.h"
 #include "common/PerUnit.h"
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -27,7 +28,7 @@ void OffThreadAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void OffThreadAccessCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition(), unless(isExpansionInSystemHeader())), this);
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isExpansionInLibraryCode())), this);
 }
 
 void OffThreadAccessCheck::check(const MatchFinder::MatchResult &Result) {

@@ -2,6 +2,7 @@
 #include "ThreadFacts.h"
 #include "ThreadCallGraph.h"
 #include "common/BrokenCode.h"
+#include "common/LibraryCode.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -116,7 +117,6 @@ public:
     }
     return It->second;
   }
-  bool inSystemHeader(const Decl *D) const { return SM.isInSystemHeader(D->getLocation()); }
 
   const CalleeRole &role(const FunctionDecl *F);
   /// The class of `Names` that `Class` is or derives from, if any.
@@ -260,7 +260,8 @@ CalleeRole FactCollector::classify(const FunctionDecl *F) {
     if (const CXXRecordDecl *Listed = guiOnlyClass(Class))
       // Methods that user classes add are followed like any function: the check reports
       // what they do, not that they exist. Constructing any widget is wrong, though.
-      if (Constructor || Class == Listed || inSystemHeader(Class))
+      if (Constructor || Class->getCanonicalDecl() == Listed->getCanonicalDecl() ||
+          isDeclaredInLibrary(Class))
         return {CalleeRole::GuiOnly, apiKind(Class, F), Constructor ? nameOf(Class) : Name,
                 nameOf(Listed)};
   const std::string Started = isa<CXXConstructorDecl>(F) ? nameOf(Class) : Name;
@@ -405,7 +406,7 @@ private:
       // Wrappers such as std::function and copies of the callable.
       else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
                Construct && Construct->getNumArgs() >= 1 &&
-               (Collector.inSystemHeader(Construct->getConstructor()) ||
+               (isDeclaredInLibrary(Construct->getConstructor()) ||
                 Construct->getConstructor()->isCopyOrMoveConstructor()))
         E = Construct->getArg(0);
       // std::bind(f, args...) runs f.
@@ -435,7 +436,7 @@ private:
     }
     QualType Type = E->getType().getNonReferenceType();
     if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl())
-      if (!Collector.inSystemHeader(Class))
+      if (!isDeclaredInLibrary(Class))
         callOperators(Class, Collector.Context, Functions);
     return Functions;
   }
@@ -521,13 +522,13 @@ private:
 
   void call(const FunctionDecl *Callee, SourceLocation Loc, bool Virtual) {
     // Library functions are leaves, except virtual ones: user classes may override them.
-    if (!Virtual && Collector.inSystemHeader(Callee))
+    if (!Virtual && isDeclaredInLibrary(Callee))
       return;
     Summary.Calls.push_back({Collector.usr(Callee), Collector.displayName(Callee), site(Loc),
                              Virtual ? CallKind::VirtualCall : CallKind::Call});
   }
   void reference(const FunctionDecl *Function, SourceLocation Loc) {
-    if (Collector.inSystemHeader(Function))
+    if (isDeclaredInLibrary(Function))
       return;
     Summary.Calls.push_back(
         {Collector.usr(Function), Collector.displayName(Function), site(Loc), CallKind::Reference});
@@ -631,7 +632,7 @@ public:
   // Library headers define no user function: skipping them keeps the cost proportional to
   // the user's code, not to the size of Qt and the standard library.
   bool TraverseDecl(Decl *D) {
-    return (D && !isa<TranslationUnitDecl>(D) && Collector.inSystemHeader(D)) ||
+    return (D && !isa<TranslationUnitDecl>(D) && isDeclaredInLibrary(D)) ||
            RecursiveASTVisitor::TraverseDecl(D);
   }
 

@@ -3,6 +3,7 @@
 #include "NullCheckFlow.h"
 #include "PixmapCacheCheck.h"
 #include "common/ExprEquivalence.h"
+#include "common/LibraryCode.h"
 #include "common/LibraryFunctions.h"
 #include "common/LocalParents.h"
 #include "common/SourceText.h"
@@ -166,7 +167,7 @@ void UncheckedReallocCheck::registerMatchers(MatchFinder *Finder) {
   // The location test first: it is cheaper than comparing the callee's name, and rejects most
   // calls (those in system headers) alone.
   Finder->addMatcher(
-      callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(hasAnyName(Names))))
+      callExpr(unless(isExpansionInLibraryCode()), callee(functionDecl(hasAnyName(Names))))
           .bind("realloc"),
       this);
 }

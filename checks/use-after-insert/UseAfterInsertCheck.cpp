@@ -4,6 +4,7 @@
 #include "common/ExprEquivalence.h"
 #include "common/ForwardPaths.h"
 #include "common/FunctionGraphs.h"
+#include "common/LibraryCode.h"
 #include "common/LocalParents.h"
 #include "common/SourceText.h"
 #include "common/ValueHolders.h"
@@ -258,7 +259,7 @@ void UseAfterInsertCheck::registerMatchers(MatchFinder *Finder) {
       cxxMethodDecl(hasName("insert"), hasParameter(1, hasType(pointerType())),
                     ofClass(cxxRecordDecl(hasAnyName(Classes))));
   Finder->addMatcher(
-      cxxMemberCallExpr(unless(isExpansionInSystemHeader()), callee(OwningInsert)).bind("insert"),
+      cxxMemberCallExpr(unless(isExpansionInLibraryCode()), callee(OwningInsert)).bind("insert"),
       this);
 }
 
