@@ -47,6 +47,25 @@ bool isInstalledQtHeader(llvm::StringRef Path) {
   });
 }
 
+namespace {
+
+/// isInstalledQtHeader(Path), looked at once per path and thread: the same headers come up in
+/// every unit and at every node of theirs.
+bool isKnownQtHeader(llvm::StringRef Path) {
+  thread_local llvm::StringMap<bool> Known;
+  const auto [It, Inserted] = Known.try_emplace(Path);
+  if (Inserted)
+    It->second = isInstalledQtHeader(Path);
+  return It->second;
+}
+
+bool isQtHeader(const SourceManager &SM, FileID File) {
+  const OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+  return Entry && isKnownQtHeader(Entry->getName());
+}
+
+} // namespace
+
 bool isInLibraryCode(const SourceManager &SM, SourceLocation Loc) {
   if (Loc.isInvalid())
     return false;
@@ -55,16 +74,13 @@ bool isInLibraryCode(const SourceManager &SM, SourceLocation Loc) {
   const FileID File = SM.getFileID(SM.getExpansionLoc(Loc));
   if (File == SM.getMainFileID())
     return false;
-  const OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
-  if (!Entry)
-    return false;
-  // The same headers come up in every unit and at every node of theirs: each path is
-  // looked at once per thread.
-  thread_local llvm::StringMap<bool> Known;
-  const auto [It, Inserted] = Known.try_emplace(Entry->getName());
-  if (Inserted)
-    It->second = isInstalledQtHeader(Entry->getName());
-  return It->second;
+  if (isQtHeader(SM, File))
+    return true;
+  // Qt's own build finds <QtGui/qpixmap.h> in a generated include/QtGui/ whose header only
+  // includes the real one from src/gui/: that one is Qt's API too. A header of Qt's that its
+  // source file includes by a relative path ("qpixmap.h") stays that unit's own code.
+  const SourceLocation IncludedAt = SM.getIncludeLoc(File);
+  return IncludedAt.isValid() && isQtHeader(SM, SM.getFileID(IncludedAt));
 }
 
 bool isDeclaredInLibrary(const Decl *D) {

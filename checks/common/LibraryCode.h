@@ -1,11 +1,12 @@
 //===- LibraryCode.h - whether code is a library's or the user's ----------===//
 //
 // The checks analyse the user's code and take the libraries it uses (Qt, the standard
-// library) as API whose behaviour they know. A build says which headers are libraries' in two
-// ways: as system headers (CMake's imported Qt targets pass -isystem), or only by where they
-// are (qmake and many hand-written builds pass Qt's include directories with -I). Both count
-// here, so that every check gives the same findings either way. Qt's own build includes its
-// headers from its source tree: there they are the user's code.
+// library) as API whose behaviour they know. Builds pass Qt's headers in three ways: as system
+// headers (CMake's imported Qt targets, -isystem), as plain include directories (qmake and many
+// hand-written builds, -I), and in Qt's own build from include directories whose headers only
+// include the real ones in Qt's source tree. Qt's headers are known here by the include
+// directory they are found in, a Qt module's (QtGui/), so that every check gives the same
+// findings in all three.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PIXMAPCACHE_CHECKS_COMMON_LIBRARYCODE_H
@@ -26,8 +27,9 @@ namespace clang::tidy::pixmapcache {
 /// (`QtGui/6.4.2/QtGui/private/qpixmap_p.h`), or a framework's (`QtGui.framework/Headers/`).
 bool isInstalledQtHeader(llvm::StringRef Path);
 
-/// Whether the file `Loc` is expanded in is a library's: a system header or an installed Qt
-/// header. Where a macro was written does not matter, only where it is expanded.
+/// Whether the file `Loc` is expanded in is a library's: a system header, a header in a Qt
+/// module's include directory, or a header such a header includes first (Qt's own build).
+/// Where a macro was written does not matter, only where it is expanded.
 bool isInLibraryCode(const SourceManager &SM, SourceLocation Loc);
 
 /// Whether `D` is declared in a library's code (at its location's expansion).
