@@ -26,7 +26,7 @@ namespace tidy::pixmapcache {
 /// list of GUI-thread-only APIs.
 struct ThreadApis {
   /// Classes (their constructors other than copy and move, and every member function except
-  /// destructor and assignment; for subclasses declared in system headers too) and functions
+  /// destructor and assignment; for subclasses declared in Qt's headers too) and functions
   /// that may run on the GUI thread only. A QPainter opened on an object of such a class
   /// counts as a use.
   std::vector<llvm::StringRef> GuiThreadOnly;
@@ -46,7 +46,8 @@ struct ThreadFacts {
 
 /// Collects the facts of every function definition in the traversal scope of `Context` (the
 /// whole translation unit in clang-tidy, the main file's top-level declarations in clangd),
-/// outside system headers. Each function body is read once.
+/// outside system headers and Qt's headers (common/LibraryCode.h). Each function body is read
+/// once.
 ThreadFacts collectThreadFacts(ASTContext &Context, const ThreadApis &Apis);
 
 } // namespace tidy::pixmapcache
