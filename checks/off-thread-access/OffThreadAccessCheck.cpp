@@ -56,6 +56,8 @@ void OffThreadAccessCheck::report(const OffThreadUse &Use, const ThreadFacts &Fa
   const OffThreadWording Words = describeOffThreadUse(Use);
   const SourceLocation Loc = Facts.Sites[Use.Use->Site];
   diag(Loc, "%0") << Words.Message;
+  if (Use.Entry->MovedAt)
+    diag(Facts.Sites[*Use.Entry->MovedAt], "%0", DiagnosticIDs::Note) << Words.MoveNote;
   diag(Facts.Sites[Use.Entry->Site], "%0", DiagnosticIDs::Note) << Words.EntryNote;
   for (unsigned I = 0; I != Use.Path.size(); ++I)
     diag(Facts.Sites[Use.Path[I].Call->Site], "%0", DiagnosticIDs::Note) << Words.PathNotes[I];

@@ -184,7 +184,17 @@ OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
   case EntryKind::Configured:
     Words.EntryNote += "it is listed in ThreadEntryFunctions";
     break;
+  case EntryKind::SlotOfWorkerObject:
+    Words.EntryNote += "it is connected here as a slot of " + quotedOr(Entry.Via, "") +
+                       ", which lives on that thread";
+    break;
+  case EntryKind::QueuedToWorkerObject:
+    Words.EntryNote +=
+        "it is queued here to " + quotedOr(Entry.Via, "") + ", which lives on that thread";
+    break;
   }
+  if (Entry.MovedAt)
+    Words.MoveNote = quotedOr(Entry.Via, "") + " is moved to the worker thread here";
 
   const unsigned Omitted = Use.PathLength - Use.Path.size();
   for (unsigned I = 0; I != Use.Path.size(); ++I) {

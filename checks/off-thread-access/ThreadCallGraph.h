@@ -17,6 +17,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,10 @@ enum class EntryKind {
   Override,   ///< overrides a thread's run method (QThread::run, QRunnable::run)
   PassedTo,   ///< handed to a function that runs it on another thread (std::thread, ...)
   Configured, ///< listed by the user as running on a worker thread
+  /// connected as a slot of an object moved to a worker thread (the worker-object pattern)
+  SlotOfWorkerObject,
+  /// queued to an object moved to a worker thread (QMetaObject::invokeMethod, QTimer::singleShot)
+  QueuedToWorkerObject,
 };
 
 struct EntryFact {
@@ -76,7 +81,11 @@ struct EntryFact {
   std::string Name;     ///< its qualified name for messages; empty for a lambda
   SiteId Site;          ///< the override's declaration, or the callable where it is passed
   EntryKind Kind;
-  std::string Via; ///< what starts it: the method overridden, the function it is passed to
+  /// What starts it: the method overridden, the function it is passed to, the worker object
+  /// as written.
+  std::string Via;
+  /// For a worker object's slot or queued call: where the object is moved to the worker.
+  std::optional<SiteId> MovedAt = std::nullopt;
 };
 
 /// The facts of one translation unit.
@@ -110,8 +119,9 @@ inline constexpr unsigned ReportedPathTailSteps = 2;
 /// The words of an off-thread finding, so that the check (one translation unit) and the
 /// scanner (the whole program) report a use alike.
 struct OffThreadWording {
-  std::string Message;                ///< the warning, at the use
-  std::string EntryNote;              ///< at the entry point: why this runs on a worker
+  std::string Message;   ///< the warning, at the use
+  std::string EntryNote; ///< at the entry point: why this runs on a worker
+  std::string MoveNote;  ///< for a worker object, at Entry->MovedAt: where it goes there
   std::vector<std::string> PathNotes; ///< one per step of OffThreadUse::Path, at its call
   std::string Advice;                 ///< at the use: what to do instead
 };

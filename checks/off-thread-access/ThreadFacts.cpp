@@ -1,6 +1,7 @@
 //===- ThreadFacts.cpp ----------------------------------------------------===//
 #include "ThreadFacts.h"
 #include "ThreadCallGraph.h"
+#include "WorkerObjects.h"
 #include "common/BrokenCode.h"
 #include "common/LibraryCode.h"
 
@@ -44,6 +45,7 @@ struct CalleeRole {
     Starter,    ///< runs its callable arguments on another thread
     Marshaller, ///< runs its callable arguments in the thread of a context object
     Connector,  ///< stores its callable arguments for later (QObject::connect)
+    Mover,      ///< QObject::moveToThread
     /// QFuture::then: runs its callable in the thread that finishes the future (a worker),
     /// or in the thread of a context object
     Continuation,
@@ -99,7 +101,11 @@ public:
         GuiContexts(nameSet(Apis.GuiThreadOnly, GuiContextClasses)) {}
 
   void collect(const FunctionDecl *F);
-  ThreadFacts take() { return std::move(Facts); }
+  /// The facts, once every function is collected.
+  ThreadFacts take() {
+    Workers.addEntries(Facts.Summary.Entries);
+    return std::move(Facts);
+  }
 
   SiteId site(SourceLocation Loc) {
     Facts.Sites.push_back(Loc);
@@ -125,6 +131,10 @@ public:
     return listedBase(Class, GuiOnly);
   }
   bool isGuiThreadObject(const Expr *E);
+  /// Where `moveToThread(Thread)` sends an object.
+  ThreadOfMove threadOfMove(const Expr *Thread);
+  /// The objects moved to worker threads, and what runs on them.
+  WorkerObjects Workers;
   /// Whether `E` points to a QObject whose thread runs what is queued to it (a thread pool
   /// runs it on a worker instead).
   bool isContextObject(const Expr *E) {
@@ -226,6 +236,33 @@ bool FactCollector::isGuiThreadObject(const Expr *E) {
   return Class && listedBase(Class, GuiContexts);
 }
 
+ThreadOfMove FactCollector::threadOfMove(const Expr *Thread) {
+  Thread = Thread->IgnoreParenImpCasts();
+  // `QThread *gui = qApp->thread(); ... moveToThread(gui)`: what initialised the variable.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Thread))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->isLocalVarDecl() && Var->getInit())
+      if (isa<CallExpr>(Var->getInit()->IgnoreParenImpCasts()))
+        Thread = Var->getInit()->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(Thread)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const std::string Name = Callee ? nameOf(Callee) : "";
+    if (Name == "QObject::thread") {
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      return Member && isGuiThreadObject(Member->getImplicitObjectArgument())
+                 ? ThreadOfMove::Gui
+                 : ThreadOfMove::Unknown;
+    }
+    return Name == "QThread::create" ? ThreadOfMove::Worker : ThreadOfMove::Unknown;
+  }
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr, IntegerLiteral>(Thread))
+    return ThreadOfMove::Unknown;
+  const QualType Type = Thread->getType();
+  const CXXRecordDecl *Class = Type->getPointeeCXXRecordDecl();
+  static const llvm::StringSet<> QThread = {"QThread"};
+  return Class && listedBase(Class, QThread) ? ThreadOfMove::Worker : ThreadOfMove::Unknown;
+}
+
 bool FactCollector::mayRunAsync(const CallExpr *Async) {
   if (Async->getNumArgs() == 0)
     return true;
@@ -273,6 +310,8 @@ CalleeRole FactCollector::classify(const FunctionDecl *F) {
     return {CalleeRole::Continuation, GuiApiKind::Other, Name, ""};
   if (Name == "QObject::connect" || Name == "QTimer::callOnTimeout")
     return {CalleeRole::Connector, GuiApiKind::Other, Name, ""};
+  if (Name == "QObject::moveToThread")
+    return {CalleeRole::Mover, GuiApiKind::Other, Name, ""};
   if ((isa<CXXConstructorDecl>(F) && nameOf(Class) == "QPainter") || Name == "QPainter::begin")
     return {CalleeRole::Painter, GuiApiKind::Other, Name, ""};
   return {};
@@ -301,12 +340,49 @@ void callOperators(const CXXRecordDecl *Class, ASTContext &Context,
   }
 }
 
+/// The method a string names: SLOT(render(int)) is "1render(int)" (with the file and line
+/// after a '\0' in a debug build, through qFlagLocation), invokeMethod takes "render". Empty
+/// for anything else, and for SIGNAL(...): a signal connected to a signal runs no code.
+llvm::StringRef methodNameIn(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+      Call->getDirectCallee()->getName() == "qFlagLocation")
+    E = Call->getArg(0)->IgnoreParenImpCasts();
+  const auto *Literal = dyn_cast<StringLiteral>(E);
+  if (!Literal || Literal->getCharByteWidth() != 1)
+    return "";
+  llvm::StringRef Text = Literal->getString();
+  Text = Text.take_until([](char C) { return C == '\0'; });
+  if (Text.consume_front("2"))
+    return "";
+  Text.consume_front("1");
+  return Text.take_until([](char C) { return C == '('; }).trim();
+}
+
+/// The member functions of `Class` and its bases named `Name`.
+llvm::SmallVector<const FunctionDecl *, 1> methodsNamed(const CXXRecordDecl *Class,
+                                                        llvm::StringRef Name) {
+  llvm::SmallVector<const FunctionDecl *, 1> Found;
+  Class = Class ? Class->getDefinition() : nullptr;
+  if (!Class || Name.empty())
+    return Found;
+  for (const CXXMethodDecl *Method : Class->methods())
+    if (Method->getIdentifier() && Method->getName() == Name)
+      Found.push_back(Method);
+  if (Found.empty())
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      if (Found.empty())
+        Found = methodsNamed(Base.getType()->getAsCXXRecordDecl(), Name);
+  return Found;
+}
+
 /// Reads one function body (not the bodies of lambdas or local classes in it, which are
 /// functions of their own) into its summary.
 class BodyReader : public RecursiveASTVisitor<BodyReader> {
 public:
-  BodyReader(FactCollector &Collector, FunctionSummary &Summary)
-      : Collector(Collector), Summary(Summary) {}
+  BodyReader(FactCollector &Collector, const FunctionDecl *Function, FunctionSummary &Summary)
+      : Collector(Collector), ReadFunction(Function), Summary(Summary) {}
 
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
     if (Lambda->containsErrors())
@@ -342,6 +418,10 @@ public:
                 !MemberCall->getMethodDecl()->getDevirtualizedMethod(
                     MemberCall->getImplicitObjectArgument(), false);
     }
+    if (Collector.role(Callee).Kind == CalleeRole::Mover && MemberCall && Call->getNumArgs() == 1)
+      Collector.Workers.moved(
+          workerObjectKey(MemberCall->getImplicitObjectArgument(), ReadFunction),
+          Collector.threadOfMove(Call->getArg(0)), site(Call->getExprLoc()));
     if (Collector.role(Callee).Kind == CalleeRole::Starter && nameOf(Callee) == "std::async" &&
         !Collector.mayRunAsync(Call)) {
       call(Callee, Call->getExprLoc(), Virtual); // deferred: runs in the thread that waits
@@ -475,22 +555,73 @@ private:
             return Ref && isa<EnumConstantDecl>(Ref->getDecl()) &&
                    Ref->getDecl()->getName() == "DirectConnection";
           });
-      if (ToGui)
+      if (ToGui) {
         for (const Expr *Arg : Args)
           for (const FunctionDecl *Function : callables(Arg))
             Summary.Calls.push_back({Collector.usr(Function), Collector.displayName(Function),
                                      site(Arg->getBeginLoc()), CallKind::ToGuiThread});
+        return;
+      }
+      if (Role.Kind == CalleeRole::Marshaller && !isDirect(Args))
+        queueToObject(Args);
       return;
     }
     case CalleeRole::Connector:
-      // The slot runs when the signal is emitted, not here.
+      // The slot runs when the signal is emitted, not here: in the receiver's thread.
+      if (Role.What == "QObject::connect" && Args.size() >= 4 && !isDirect(Args))
+        runOnReceiver(Args[2], Args[3], EntryKind::SlotOfWorkerObject);
       for (const Expr *Arg : Args)
         callables(Arg);
+      return;
+    case CalleeRole::Mover:
       return;
     case CalleeRole::Plain:
       call(Callee, Loc, Virtual);
       return;
     }
+  }
+
+  /// Whether the call asks for Qt::DirectConnection: the callable runs in the calling (or the
+  /// emitting) thread, not in the receiver's.
+  static bool isDirect(llvm::ArrayRef<const Expr *> Args) {
+    return llvm::any_of(Args, [](const Expr *Arg) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+      return Ref && isa<EnumConstantDecl>(Ref->getDecl()) &&
+             Ref->getDecl()->getName() == "DirectConnection";
+    });
+  }
+
+  /// QMetaObject::invokeMethod(object, ...), QTimer::singleShot(msec, object, ...): what is
+  /// queued runs in the thread of the context object.
+  void queueToObject(llvm::ArrayRef<const Expr *> Args) {
+    const auto Context =
+        llvm::find_if(Args, [&](const Expr *Arg) { return Collector.isContextObject(Arg); });
+    if (Context == Args.end())
+      return;
+    for (const Expr *Arg : llvm::make_range(std::next(Context), Args.end()))
+      // Queued to an object that is not moved, it runs in the thread that made that object,
+      // which may be this one.
+      for (const FunctionDecl *Callable :
+           runOnReceiver(*Context, Arg, EntryKind::QueuedToWorkerObject))
+        reference(Callable, Arg->getBeginLoc());
+  }
+
+  /// `Callable` (a member function, a functor, a lambda, or a SLOT("name()") string) runs
+  /// in the thread of the object `Receiver` points to.
+  llvm::SmallVector<const FunctionDecl *, 1> runOnReceiver(const Expr *Receiver,
+                                                           const Expr *Callable, EntryKind Kind) {
+    llvm::SmallVector<const FunctionDecl *, 1> Functions = callables(Callable);
+    if (Functions.empty())
+      Functions =
+          methodsNamed(Receiver->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl(),
+                       methodNameIn(Callable));
+    // At SLOT(...)'s expansion, not inside Qt's macro.
+    const SourceLocation Where =
+        Collector.Context.getSourceManager().getExpansionLoc(Callable->getBeginLoc());
+    for (const FunctionDecl *F : Functions)
+      Collector.Workers.runsOn(Receiver, ReadFunction, Collector.usr(F), Collector.displayName(F),
+                               site(Where), Kind);
+    return Functions;
   }
 
   void start(llvm::ArrayRef<const Expr *> Args, const std::string &Via) {
@@ -539,6 +670,7 @@ private:
   }
 
   FactCollector &Collector;
+  const FunctionDecl *ReadFunction; ///< whose body this is
   FunctionSummary &Summary;
   llvm::DenseSet<const Expr *> Callees, Consumed;
   std::vector<const LambdaExpr *> Lambdas;
@@ -588,7 +720,7 @@ void FactCollector::collect(const FunctionDecl *F) {
       Summary.Overrides.push_back(usr(Base));
   addEntries(F);
 
-  BodyReader Reader(*this, Summary);
+  BodyReader Reader(*this, F, Summary);
   if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(F))
     for (const CXXCtorInitializer *Init : Constructor->inits()) {
       const FieldDecl *Member = Init->getMember();

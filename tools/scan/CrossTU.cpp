@@ -31,6 +31,8 @@ Finding describe(const OffThreadUse &Use, llvm::ArrayRef<const UnitThreads *> Un
   F.Check = "pixmapcache-off-thread-access";
   F.Where = Site(Use.Summary, Use.Use->Site);
   F.Message = Words.Message;
+  if (Use.Entry->MovedAt)
+    F.Notes.push_back({Words.MoveNote, Site(Use.EntrySummary, *Use.Entry->MovedAt)});
   F.Notes.push_back({Words.EntryNote, Site(Use.EntrySummary, Use.Entry->Site)});
   for (unsigned I = 0; I != Use.Path.size(); ++I)
     F.Notes.push_back({Words.PathNotes[I], Site(Use.Path[I].Summary, Use.Path[I].Call->Site)});

@@ -135,6 +135,8 @@ private:
           J.value(E.Site);
           J.value(static_cast<int>(E.Kind));
           J.value(E.Via);
+          if (E.MovedAt)
+            J.value(*E.MovedAt);
         });
     });
     // A unit of a project whose headers are user code has thousands of sites in a few files:
@@ -334,6 +336,12 @@ public:
           !element(*E, 2, EP, Entry.Site) || !enumeration(*E, 3, EP, Entry.Kind) ||
           !element(*E, 4, EP, Entry.Via) || !ValidSite(Entry.Site, EP))
         return fail(EP);
+      if (E->size() > 5) {
+        SiteId MovedAt;
+        if (!element(*E, 5, EP, MovedAt) || !ValidSite(MovedAt, EP))
+          return fail(EP);
+        Entry.MovedAt = MovedAt;
+      }
     }
     return true;
   }

@@ -1,0 +1,3 @@
+#include "loader.h"
+
+void Loader::load(int tile) { makeThumbnail(tile); }

@@ -1,0 +1,8 @@
+#include <QtCore/QObject>
+
+class Loader : public QObject {
+public:
+  void load(int tile);
+};
+
+int makeThumbnail(int tile);
