@@ -370,10 +370,8 @@ llvm::SmallVector<const FunctionDecl *, 1> methodsNamed(const CXXRecordDecl *Cla
   for (const CXXMethodDecl *Method : Class->methods())
     if (Method->getIdentifier() && Method->getName() == Name)
       Found.push_back(Method);
-  if (Found.empty())
-    for (const CXXBaseSpecifier &Base : Class->bases())
-      if (Found.empty())
-        Found = methodsNamed(Base.getType()->getAsCXXRecordDecl(), Name);
+  for (auto Base = Class->bases_begin(); Found.empty() && Base != Class->bases_end(); ++Base)
+    Found = methodsNamed(Base->getType()->getAsCXXRecordDecl(), Name);
   return Found;
 }
 
@@ -550,11 +548,7 @@ private:
       // A direct connection runs it here and now.
       const bool ToGui =
           llvm::any_of(Args, [&](const Expr *Arg) { return Collector.isGuiThreadObject(Arg); }) &&
-          llvm::none_of(Args, [](const Expr *Arg) {
-            const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
-            return Ref && isa<EnumConstantDecl>(Ref->getDecl()) &&
-                   Ref->getDecl()->getName() == "DirectConnection";
-          });
+          !isDirect(Args);
       if (ToGui) {
         for (const Expr *Arg : Args)
           for (const FunctionDecl *Function : callables(Arg))
@@ -574,7 +568,8 @@ private:
         callables(Arg);
       return;
     case CalleeRole::Mover:
-      return;
+      return; // recorded by VisitCallExpr, which sees the object moved
+
     case CalleeRole::Plain:
       call(Callee, Loc, Virtual);
       return;

@@ -13,11 +13,21 @@
 
 namespace clang::tidy::pixmapcache {
 
-WorkerObjectKey workerObjectKey(const Expr *E, const FunctionDecl *Function) {
+namespace {
+
+/// The object expression `E` stands for: `&m_thread` names `m_thread`.
+const Expr *namedObject(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
       AddressOf && AddressOf->getOpcode() == UO_AddrOf)
     E = AddressOf->getSubExpr()->IgnoreParenImpCasts();
+  return E;
+}
+
+} // namespace
+
+WorkerObjectKey workerObjectKey(const Expr *E, const FunctionDecl *Function) {
+  E = namedObject(E);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
       return {Var->getCanonicalDecl()};
@@ -46,10 +56,7 @@ WorkerObjectKey classKey(const Expr *Receiver) {
 
 /// The receiver as written, for notes: `renderer`, `m_renderer`, `this`.
 std::string spelling(const Expr *Receiver) {
-  const Expr *E = Receiver->IgnoreParenImpCasts();
-  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
-      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    E = AddressOf->getSubExpr()->IgnoreParenImpCasts();
+  const Expr *E = namedObject(Receiver);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return Ref->getDecl()->getNameAsString();
   if (const auto *Member = dyn_cast<MemberExpr>(E))
