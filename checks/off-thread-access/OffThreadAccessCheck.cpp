@@ -46,13 +46,18 @@ void OffThreadAccessCheck::endTranslationUnit() {
   const ThreadSummary *Summaries[] = {&Facts.Summary};
   // A use in a template is one call site however many instantiations reach it.
   llvm::DenseSet<SourceLocation> Reported;
-  for (const OffThreadUse &Use : ThreadReachability(Summaries).offThreadUses(ReportedPathTailSteps))
-    if (Reported.insert(Facts.Sites[Use.Use->Site]).second)
-      report(Use, Facts);
+  for (const OffThreadFinding &Finding : groupOffThreadUses(
+           ThreadReachability(Summaries).offThreadUses(ReportedPathTailSteps),
+           [&](unsigned) { return AnalysisOptions.grouping(); },
+           [&](unsigned, const GuiUseFact &Use) {
+             return Reported.insert(Facts.Sites[Use.Site]).second;
+           }))
+    report(Finding, Facts);
   Context = nullptr;
 }
 
-void OffThreadAccessCheck::report(const OffThreadUse &Use, const ThreadFacts &Facts) {
+void OffThreadAccessCheck::report(const OffThreadFinding &Finding, const ThreadFacts &Facts) {
+  const OffThreadUse &Use = Finding.Use;
   const OffThreadWording Words = describeOffThreadUse(Use);
   const SourceLocation Loc = Facts.Sites[Use.Use->Site];
   diag(Loc, "%0") << Words.Message;
@@ -62,6 +67,8 @@ void OffThreadAccessCheck::report(const OffThreadUse &Use, const ThreadFacts &Fa
   for (unsigned I = 0; I != Use.Path.size(); ++I)
     diag(Facts.Sites[Use.Path[I].Call->Site], "%0", DiagnosticIDs::Note) << Words.PathNotes[I];
   diag(Loc, "%0", DiagnosticIDs::Note) << Words.Advice;
+  for (const GuiUseFact *Other : Finding.AlsoUsed)
+    diag(Facts.Sites[Other->Site], "%0", DiagnosticIDs::Note) << describeAlsoUsed(*Other);
 }
 
 } // namespace clang::tidy::pixmapcache

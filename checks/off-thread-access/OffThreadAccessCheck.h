@@ -30,7 +30,7 @@ public:
   void endTranslationUnit() override;
 
 private:
-  void report(const OffThreadUse &Use, const ThreadFacts &Facts);
+  void report(const OffThreadFinding &Finding, const ThreadFacts &Facts);
 
   const ThreadAnalysisOptions AnalysisOptions;
   /// The analysis runs once per translation unit, at its end; matches only tell it that the

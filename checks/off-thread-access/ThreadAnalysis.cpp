@@ -21,6 +21,7 @@ ThreadAnalysisOptions::ThreadAnalysisOptions(const ClangTidyCheck::OptionsView &
       ThreadStartFunctions(Options.get("ThreadStartFunctions", "")),
       ThreadEntryFunctions(Options.get("ThreadEntryFunctions", "")),
       ThreadBaseClasses(Options.get("ThreadBaseClasses", "")),
+      ReportEveryUse(Options.get("ReportEveryUse", false)),
       Apis{utils::options::parseStringList(GuiThreadOnly),
            utils::options::parseStringList(ThreadStartFunctions),
            utils::options::parseStringList(ThreadEntryFunctions),
@@ -32,6 +33,7 @@ void ThreadAnalysisOptions::store(ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, "ThreadStartFunctions", ThreadStartFunctions);
   Options.store(Opts, "ThreadEntryFunctions", ThreadEntryFunctions);
   Options.store(Opts, "ThreadBaseClasses", ThreadBaseClasses);
+  Options.store(Opts, "ReportEveryUse", ReportEveryUse);
 }
 
 std::string ThreadAnalysisOptions::identity() const {

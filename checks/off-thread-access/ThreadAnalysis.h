@@ -8,6 +8,7 @@
 #ifndef PIXMAPCACHE_CHECKS_OFFTHREADACCESS_THREADANALYSIS_H
 #define PIXMAPCACHE_CHECKS_OFFTHREADACCESS_THREADANALYSIS_H
 
+#include "ThreadCallGraph.h"
 #include "ThreadFacts.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -31,14 +32,20 @@ public:
 
   void store(ClangTidyCheck::OptionsView &Options, ClangTidyOptions::OptionMap &Opts) const;
   const ThreadApis &apis() const { return Apis; }
-  /// The option values, one string: equal for options that name the same APIs.
+  /// The option values that the facts depend on, one string: equal for options that name
+  /// the same APIs.
   std::string identity() const;
+  /// How findings report the uses of one function (ReportEveryUse).
+  UseGrouping grouping() const {
+    return ReportEveryUse ? UseGrouping::PerUse : UseGrouping::PerFunction;
+  }
 
 private:
   const std::string GuiThreadOnly;
   const std::string ThreadStartFunctions;
   const std::string ThreadEntryFunctions;
   const std::string ThreadBaseClasses;
+  const bool ReportEveryUse;
   const ThreadApis Apis;
 };
 

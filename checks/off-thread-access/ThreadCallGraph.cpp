@@ -4,7 +4,9 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/ErrorHandling.h"
 
 #include <algorithm>
 #include <deque>
@@ -133,6 +135,27 @@ std::vector<OffThreadUse> ThreadReachability::offThreadUses(unsigned MaxTailStep
   return Uses;
 }
 
+std::vector<OffThreadFinding>
+groupOffThreadUses(std::vector<OffThreadUse> Uses,
+                   llvm::function_ref<UseGrouping(unsigned Summary)> Grouping,
+                   llvm::function_ref<bool(unsigned Summary, const GuiUseFact &)> FirstSeen) {
+  std::vector<OffThreadFinding> Findings;
+  // offThreadUses lists the uses of one function together, in the order of its summary.
+  const FunctionSummary *Last = nullptr;
+  for (OffThreadUse &Use : Uses) {
+    if (!FirstSeen(Use.Summary, *Use.Use))
+      continue;
+    if (Grouping(Use.Summary) == UseGrouping::PerFunction && Use.Function == Last &&
+        !Findings.empty() && Findings.back().Use.Summary == Use.Summary) {
+      Findings.back().AlsoUsed.push_back(Use.Use);
+      continue;
+    }
+    Last = Use.Function;
+    Findings.push_back({std::move(Use), {}});
+  }
+  return Findings;
+}
+
 static std::string quotedOr(llvm::StringRef Name, llvm::StringRef IfEmpty) {
   return Name.empty() ? IfEmpty.str() : quoted(Name);
 }
@@ -210,6 +233,18 @@ OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
     Words.PathNotes.push_back(std::move(Note));
   }
   return Words;
+}
+
+std::string describeAlsoUsed(const GuiUseFact &Use) {
+  switch (Use.Kind) {
+  case GuiUseKind::Call:
+    return quoted(Use.What) + " is also called here";
+  case GuiUseKind::Construction:
+    return "a " + quoted(Use.What) + " is also constructed here";
+  case GuiUseKind::Painting:
+    return "a " + quoted(Use.What) + " is also painted on here";
+  }
+  llvm_unreachable("unknown GUI use kind");
 }
 
 } // namespace clang::tidy::pixmapcache

@@ -16,6 +16,7 @@
 #define PIXMAPCACHE_CHECKS_OFFTHREADACCESS_THREADCALLGRAPH_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
 #include <string>
@@ -113,6 +114,30 @@ struct OffThreadUse {
   std::vector<PathStep> Path;
 };
 
+/// How the uses of one function reached from a worker thread are reported.
+enum class UseGrouping {
+  /// One finding per function, at its first use, with its other uses as notes: a function
+  /// handed to a worker by mistake is one root cause, however many GUI calls it makes.
+  PerFunction,
+  PerUse, ///< a finding for every use (the option ReportEveryUse)
+};
+
+/// One finding: a use, and for UseGrouping::PerFunction the other uses of its function (in
+/// the same summary), which it reports as notes.
+struct OffThreadFinding {
+  OffThreadUse Use;
+  std::vector<const GuiUseFact *> AlsoUsed;
+};
+
+/// Groups `Uses` (as offThreadUses returns them) into findings. A use for which `FirstSeen`
+/// returns false is reported already (a template's other instantiation, an inline function
+/// of another unit) and is left out; `FirstSeen` is asked once for every use. `Grouping` says
+/// how to report the uses of a function in the given summary.
+std::vector<OffThreadFinding>
+groupOffThreadUses(std::vector<OffThreadUse> Uses,
+                   llvm::function_ref<UseGrouping(unsigned Summary)> Grouping,
+                   llvm::function_ref<bool(unsigned Summary, const GuiUseFact &)> FirstSeen);
+
 /// How many calls before the use a reported path keeps after its first one.
 inline constexpr unsigned ReportedPathTailSteps = 2;
 
@@ -127,6 +152,8 @@ struct OffThreadWording {
 };
 
 OffThreadWording describeOffThreadUse(const OffThreadUse &Use);
+/// The note at another use of the same function (OffThreadFinding::AlsoUsed).
+std::string describeAlsoUsed(const GuiUseFact &Use);
 
 /// Which overrides a virtual call may run.
 enum class OverrideScope {

@@ -44,12 +44,12 @@ void startFunctor() {
 void clearCache() { QPixmapCache::clear(); }
 // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
 // CHECK-MESSAGES: :[[@LINE+9]]:15: note: 'clearCache' runs on a worker thread: it is passed to 'std::thread'
-// CHECK-MESSAGES: :[[@LINE-3]]:21: note: cache QImage in 'pxc::ImageCache'
+// CHECK-MESSAGES: :[[@LINE-3]]:21: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
 void startWrapped() {
   std::function<void()> job = [] { QPixmap pixmap(2, 2); };
   // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
   // CHECK-MESSAGES: :[[@LINE+2]]:40: note: the lambda runs on a worker thread: it is passed to 'QThreadPool::start'
-  // CHECK-MESSAGES: :[[@LINE-3]]:44: note: work on a QImage in the worker
+  // CHECK-MESSAGES: :[[@LINE-3]]:44: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
   QThreadPool::globalInstance()->start(job);
   void (*pointer)() = clearCache;
   std::thread(pointer).detach();
@@ -59,7 +59,7 @@ void startWrapped() {
 void loadInto(const QString &path, int size) { QPixmap pixmap(size, size); }
 // CHECK-MESSAGES: :[[@LINE-1]]:56: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
 // CHECK-MESSAGES: :[[@LINE+3]]:21: note: 'loadInto' runs on a worker thread: it is passed to 'QtConcurrent::run'
-// CHECK-MESSAGES: :[[@LINE-3]]:56: note: work on a QImage in the worker
+// CHECK-MESSAGES: :[[@LINE-3]]:56: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
 void startBound(const QString &path) {
   QtConcurrent::run(std::bind(loadInto, path, 64));
 }
@@ -69,7 +69,7 @@ void startRunnable() {
   QThreadPool::globalInstance()->start(QRunnable::create([] { QPixmapCache::clear(); }));
   // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
   // CHECK-MESSAGES: :[[@LINE-2]]:58: note: the lambda runs on a worker thread: it is passed to 'QRunnable::create'
-  // CHECK-MESSAGES: :[[@LINE-3]]:63: note: cache QImage in 'pxc::ImageCache'
+  // CHECK-MESSAGES: :[[@LINE-3]]:63: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
 }
 
 // Generic lambdas: their instantiations run.
@@ -77,7 +77,7 @@ void startGeneric(const QList<QImage> &images) {
   QtConcurrent::mapped(images, [](const auto &image) { return QPixmap::fromImage(image); });
   // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
   // CHECK-MESSAGES: :[[@LINE-2]]:32: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::mapped'
-  // CHECK-MESSAGES: :[[@LINE-3]]:63: note: work on a QImage in the worker
+  // CHECK-MESSAGES: :[[@LINE-3]]:63: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
 }
 
 // A function template instantiated twice is one call site.
@@ -86,7 +86,7 @@ template <typename Key> void store(const Key &key, const QPixmap &pixmap) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'QPixmapCache::insert' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
   // CHECK-MESSAGES: :[[@LINE+5]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
   // CHECK-MESSAGES: :[[@LINE+5]]:5: note: 'store' is called here
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: cache QImage in 'pxc::ImageCache'
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
 }
 void startTemplates(const QPixmap &pixmap) {
   std::thread([pixmap] {
@@ -103,7 +103,7 @@ void startTimers() {
     // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
     // CHECK-MESSAGES: :[[@LINE-3]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
     // CHECK-MESSAGES: :[[@LINE-3]]:27: note: the lambda is passed on and may be called here
-    // CHECK-MESSAGES: :[[@LINE-4]]:32: note: cache QImage in 'pxc::ImageCache'
+    // CHECK-MESSAGES: :[[@LINE-4]]:32: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
     QTimer::singleShot(0, qApp, [] { QPixmapCache::clear(); });
     QTimer::singleShot(0, QCoreApplication::instance(), &clearCache);
   }).detach();
@@ -117,7 +117,7 @@ public:
     // CHECK-MESSAGES: :[[@LINE-1]]:71: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
     // CHECK-MESSAGES: :[[@LINE-2]]:17: note: the lambda runs on a worker thread: it is passed to 'std::thread'
     // CHECK-MESSAGES: :[[@LINE-3]]:58: note: the lambda is passed on and may be called here
-    // CHECK-MESSAGES: :[[@LINE-4]]:71: note: work on a QImage in the worker
+    // CHECK-MESSAGES: :[[@LINE-4]]:71: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
   }
 };
 
@@ -146,10 +146,8 @@ void continuations(const QString &path, QThreadPool *pool) {
     QPixmapCache::insert(QStringLiteral("c"), QPixmap::fromImage(image));
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: call to 'QPixmapCache::insert' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
     // CHECK-MESSAGES: :[[@LINE-3]]:59: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
-    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: cache QImage in 'pxc::ImageCache'
-    // CHECK-MESSAGES: :[[@LINE-4]]:47: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-6]]:59: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
-    // CHECK-MESSAGES: :[[@LINE-6]]:47: note: work on a QImage in the worker
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+    // CHECK-MESSAGES: :[[@LINE-4]]:47: note: 'QPixmap::fromImage' is also called here
   });
   QtConcurrent::run([path] { return QImage(path); }).then(qApp, [](const QImage &image) {
     QPixmapCache::insert(QStringLiteral("c"), QPixmap::fromImage(image));
@@ -158,12 +156,12 @@ void continuations(const QString &path, QThreadPool *pool) {
       .then(QtFuture::Launch::Async, [](const QImage &image) { QPixmap::fromImage(image); });
       // CHECK-MESSAGES: :[[@LINE-1]]:64: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
       // CHECK-MESSAGES: :[[@LINE-2]]:38: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
-      // CHECK-MESSAGES: :[[@LINE-3]]:64: note: work on a QImage in the worker
+      // CHECK-MESSAGES: :[[@LINE-3]]:64: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
   QtConcurrent::run([path] { return QImage(path); })
       .then(pool, [](const QImage &image) { QPixmap::fromImage(image); })
       // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
       // CHECK-MESSAGES: :[[@LINE-2]]:19: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
-      // CHECK-MESSAGES: :[[@LINE-3]]:45: note: work on a QImage in the worker
+      // CHECK-MESSAGES: :[[@LINE-3]]:45: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
       .onFailed(qApp, [] { QPixmapCache::clear(); });
 }
 
@@ -174,14 +172,14 @@ struct Thumbnail {
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
   // CHECK-MESSAGES: :[[@LINE+13]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
   // CHECK-MESSAGES: :[[@LINE+13]]:15: note: 'Thumbnail::Thumbnail' is called here
-  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: work on a QImage in the worker
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
 };
 struct Tile {
   QPixmap pixmap{16, 16};
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
   // CHECK-MESSAGES: :[[@LINE+6]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
   // CHECK-MESSAGES: :[[@LINE+7]]:10: note: 'Tile::Tile' is called here
-  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: work on a QImage in the worker
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
   Tile() {}
 };
 void startMembers() {
@@ -196,9 +194,9 @@ void startGuiFunction(const QList<QImage> &images) {
   std::thread(&QPixmapCache::clear).detach();
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
   // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'QPixmapCache::clear' runs on a worker thread: it is passed to 'std::thread'
-  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: cache QImage in 'pxc::ImageCache'
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
   QtConcurrent::run(QPixmapCache::clear);
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
   // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'QPixmapCache::clear' runs on a worker thread: it is passed to 'QtConcurrent::run'
-  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: cache QImage in 'pxc::ImageCache'
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
 }

@@ -27,34 +27,20 @@ public:
     // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
     // CHECK-MESSAGES: :[[@LINE-3]]:8: note: 'Worker::run' runs on a worker thread: it overrides 'QThread::run'
     // CHECK-MESSAGES: :[[@LINE-3]]:13: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+    // CHECK-MESSAGES: :[[@LINE+7]]:17: note: 'QPixmap::fromImage' is also called here
+    // CHECK-MESSAGES: :[[@LINE+7]]:12: note: 'QPixmap::convertFromImage' is also called here
+    // CHECK-MESSAGES: :[[@LINE+7]]:24: note: 'QPixmap::scaled' is also called here
+    // CHECK-MESSAGES: :[[@LINE+7]]:17: note: 'QPixmap::defaultDepth' is also called here
+    // CHECK-MESSAGES: :[[@LINE+7]]:18: note: 'QPixmap::operator!' is also called here
+    // CHECK-MESSAGES: :[[@LINE+7]]:18: note: 'QPixmap::operator QVariant' is also called here
+    // CHECK-MESSAGES: :[[@LINE+7]]:17: note: 'QBitmap::fromImage' is also called here
     QPixmap q = QPixmap::fromImage(image);
-    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-7]]:8: note: 'Worker::run' runs on a worker thread: it overrides 'QThread::run'
-    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
     result.convertFromImage(image);
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: call to 'QPixmap::convertFromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-11]]:8: note: 'Worker::run' runs on a worker thread: it overrides 'QThread::run'
-    // CHECK-MESSAGES: :[[@LINE-3]]:12: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
     QPixmap r = result.scaled(2, 2);
-    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: call to 'QPixmap::scaled' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-15]]:8: note: 'Worker::run' runs on a worker thread: it overrides 'QThread::run'
-    // CHECK-MESSAGES: :[[@LINE-3]]:24: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
     int depth = QPixmap::defaultDepth();
-    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: call to 'QPixmap::defaultDepth' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-19]]:8: note: 'Worker::run' runs on a worker thread: it overrides 'QThread::run'
-    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
     bool empty = !result;
-    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: call to 'QPixmap::operator!' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-23]]:8: note: 'Worker::run' runs on a worker thread: it overrides 'QThread::run'
-    // CHECK-MESSAGES: :[[@LINE-3]]:18: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
     QVariant v = result;
-    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: call to 'QPixmap::operator QVariant' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-27]]:8: note: 'Worker::run' runs on a worker thread: it overrides 'QThread::run'
-    // CHECK-MESSAGES: :[[@LINE-3]]:18: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
     QBitmap b = QBitmap::fromImage(image);
-    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: call to 'QBitmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-31]]:8: note: 'Worker::run' runs on a worker thread: it overrides 'QThread::run'
-    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
     // A user's method is followed (it uses no QPixmap API); copies only pass a handle on.
     bool square = thumbnail.isSquare();
     QPixmap copy = result;

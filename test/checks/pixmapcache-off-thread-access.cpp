@@ -1,4 +1,8 @@
-// RUN: %check_tidy %s pixmapcache-off-thread-access %t -- -std=c++20 %qt_flags -I%pxc_include
+// Every use is a finding here (ReportEveryUse), so that each API's own message is checked;
+// pixmapcache-off-thread-access-grouping.cpp tests the default, a finding per function.
+// RUN: %check_tidy %s pixmapcache-off-thread-access %t \
+// RUN:   --config="{CheckOptions: {pixmapcache-off-thread-access.ReportEveryUse: true}}" \
+// RUN:   -- -std=c++20 %qt_flags -I%pxc_include
 // RUN: %clangxx -std=c++20 -fsyntax-only %qt_flags -I%pxc_include %s
 
 #include <QtConcurrent/QtConcurrent>

@@ -24,7 +24,8 @@ namespace {
 std::string siteKey(const Position &P) { return P.File + ":" + std::to_string(P.Offset); }
 
 /// The check's wording, at the positions of the units that hold each part of the path.
-Finding describe(const OffThreadUse &Use, llvm::ArrayRef<const UnitThreads *> Units) {
+Finding describe(const OffThreadFinding &Found, llvm::ArrayRef<const UnitThreads *> Units) {
+  const OffThreadUse &Use = Found.Use;
   auto Site = [&](unsigned Summary, SiteId Id) { return Units[Summary]->Sites[Id]; };
   const OffThreadWording Words = describeOffThreadUse(Use);
   Finding F;
@@ -37,6 +38,8 @@ Finding describe(const OffThreadUse &Use, llvm::ArrayRef<const UnitThreads *> Un
   for (unsigned I = 0; I != Use.Path.size(); ++I)
     F.Notes.push_back({Words.PathNotes[I], Site(Use.Path[I].Summary, Use.Path[I].Call->Site)});
   F.Notes.push_back({Words.Advice, F.Where});
+  for (const GuiUseFact *Other : Found.AlsoUsed)
+    F.Notes.push_back({describeAlsoUsed(*Other), Site(Use.Summary, Other->Site)});
   return F;
 }
 
@@ -52,7 +55,7 @@ std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Results,
       Summaries.push_back(&R.Threads->Summary);
     }
 
-  // What each unit's own run of the check reported already.
+  // What each unit's own run of the check reported already, as a finding or as a note.
   llvm::StringSet<> Reported;
   for (unsigned I = 0; I != Units.size(); ++I) {
     const ThreadSummary *One[] = {Summaries[I]};
@@ -61,10 +64,13 @@ std::vector<Finding> crossUnitFindings(llvm::ArrayRef<UnitResult> Results,
   }
 
   std::vector<Finding> Findings;
-  for (const OffThreadUse &Use :
-       ThreadReachability(Summaries, Overrides).offThreadUses(ReportedPathTailSteps))
-    if (Reported.insert(siteKey(Units[Use.Summary]->Sites[Use.Use->Site])).second)
-      Findings.push_back(describe(Use, Units));
+  for (const OffThreadFinding &Found : groupOffThreadUses(
+           ThreadReachability(Summaries, Overrides).offThreadUses(ReportedPathTailSteps),
+           [&](unsigned Summary) { return Units[Summary]->Grouping; },
+           [&](unsigned Summary, const GuiUseFact &Use) {
+             return Reported.insert(siteKey(Units[Summary]->Sites[Use.Site])).second;
+           }))
+    Findings.push_back(describe(Found, Units));
   return Findings;
 }
 

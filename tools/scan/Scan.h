@@ -55,6 +55,9 @@ struct Finding {
 struct UnitThreads {
   clang::tidy::pixmapcache::ThreadSummary Summary;
   std::vector<Position> Sites;
+  /// How the unit's options (ReportEveryUse) report the uses of a function it defines.
+  clang::tidy::pixmapcache::UseGrouping Grouping =
+      clang::tidy::pixmapcache::UseGrouping::PerFunction;
 };
 
 struct UnitResult {

@@ -219,6 +219,7 @@ public:
     const SourceManager &SM = Context.getSourceManager();
     UnitThreads &Threads = Out.emplace();
     Threads.Summary = Facts.Summary;
+    Threads.Grouping = Options.grouping();
     Threads.Sites.reserve(Facts.Sites.size());
     for (SourceLocation Loc : Facts.Sites) {
       const SourceLocation FileLoc = SM.getFileLoc(Loc);

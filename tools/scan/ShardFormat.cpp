@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,7 +34,9 @@ using llvm::json::Object;
 using llvm::json::Value;
 
 /// Version 2: sites name their file through the `siteFiles` table.
-constexpr int64_t ShardFormat = 2;
+/// Version 3: entries may say where their worker object is moved; threads say whether the
+/// unit's options report every use (`everyUse`).
+constexpr int64_t ShardFormat = 3;
 
 /// Writes a unit's results as it goes: a unit whose headers are user code has thousands of
 /// functions, and building a json::Value of them first cost more than writing them.
@@ -97,6 +100,7 @@ private:
   }
 
   void threads(const UnitThreads &T) {
+    J.attribute("everyUse", T.Grouping == UseGrouping::PerUse);
     J.attributeArray("functions", [&] {
       for (const FunctionSummary &Fn : T.Summary.Functions)
         J.object([&] {
@@ -265,10 +269,12 @@ public:
     const Array *Entries = O ? O->getArray("entries") : nullptr;
     const Array *Files = O ? O->getArray("siteFiles") : nullptr;
     const Array *Sites = O ? O->getArray("sites") : nullptr;
-    if (!Functions || !Entries || !Files || !Sites) {
-      P.report("expected functions, entries, siteFiles and sites");
+    const std::optional<bool> EveryUse = O ? O->getBoolean("everyUse") : std::nullopt;
+    if (!Functions || !Entries || !Files || !Sites || !EveryUse) {
+      P.report("expected everyUse, functions, entries, siteFiles and sites");
       return false;
     }
+    T.Grouping = *EveryUse ? UseGrouping::PerUse : UseGrouping::PerFunction;
     // A Path refers to its parent: each parent is a named object that outlives its children.
     const llvm::json::Path FilesPath = P.field("siteFiles"), SitesPath = P.field("sites"),
                            FunctionsPath = P.field("functions"), EntriesPath = P.field("entries");
