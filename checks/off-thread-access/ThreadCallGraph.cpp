@@ -215,6 +215,10 @@ OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
     Words.EntryNote +=
         "it is queued here to " + quotedOr(Entry.Via, "") + ", which lives on that thread";
     break;
+  case EntryKind::ThreadSignal:
+    Words.EntryNote +=
+        "it is connected here directly to " + quotedOr(Entry.Via, "") + ", which the thread emits";
+    break;
   }
   if (Entry.MovedAt)
     Words.MoveNote = quotedOr(Entry.Via, "") + " is moved to the worker thread here";
@@ -227,9 +231,21 @@ OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
       Note =
           "after " + std::to_string(Omitted) + " more " + (Omitted == 1 ? "call" : "calls") + ", ";
     Note += quotedOr(Call.CalleeName, "the lambda");
-    Note += Call.Kind == CallKind::VirtualCall ? " is called and may run an override here"
-            : Call.Kind == CallKind::Reference ? " is passed on and may be called here"
-                                               : " is called here";
+    switch (Call.Kind) {
+    case CallKind::VirtualCall:
+      Note += " is called and may run an override here";
+      break;
+    case CallKind::Reference:
+      Note += " is passed on and may be called here";
+      break;
+    case CallKind::DirectConnection:
+      Note += " is connected here directly: it runs in the thread that emits the signal";
+      break;
+    case CallKind::Call:
+    case CallKind::ToGuiThread: // never on a path
+      Note += " is called here";
+      break;
+    }
     Words.PathNotes.push_back(std::move(Note));
   }
   return Words;

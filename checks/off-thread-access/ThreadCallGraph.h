@@ -33,6 +33,9 @@ enum class CallKind {
   VirtualCall, ///< a call that dispatches dynamically: it may reach every override
   Reference,   ///< a lambda created or a function named (not called) here: it may run here
   ToGuiThread, ///< a callable handed to the GUI thread (QMetaObject::invokeMethod(qApp, ...))
+  /// from a signal to a slot connected to it directly (no context object,
+  /// Qt::DirectConnection): the slot runs in the thread that emits the signal
+  DirectConnection,
 };
 
 struct CallFact {
@@ -75,6 +78,8 @@ enum class EntryKind {
   SlotOfWorkerObject,
   /// queued to an object moved to a worker thread (QMetaObject::invokeMethod, QTimer::singleShot)
   QueuedToWorkerObject,
+  /// connected directly to QThread::started or QThread::finished, which the thread emits itself
+  ThreadSignal,
 };
 
 struct EntryFact {

@@ -104,6 +104,7 @@ public:
   /// The facts, once every function is collected.
   ThreadFacts take() {
     Workers.addEntries(Facts.Summary.Entries);
+    Connections.addFunctions(Facts.Summary.Functions);
     return std::move(Facts);
   }
 
@@ -135,6 +136,8 @@ public:
   ThreadOfMove threadOfMove(const Expr *Thread);
   /// The objects moved to worker threads, and what runs on them.
   WorkerObjects Workers;
+  /// The slots that run in the thread that emits their signal.
+  DirectConnections Connections;
   /// Whether `E` points to a QObject whose thread runs what is queued to it (a thread pool
   /// runs it on a worker instead).
   bool isContextObject(const Expr *E) {
@@ -340,10 +343,14 @@ void callOperators(const CXXRecordDecl *Class, ASTContext &Context,
   }
 }
 
-/// The method a string names: SLOT(render(int)) is "1render(int)" (with the file and line
-/// after a '\0' in a debug build, through qFlagLocation), invokeMethod takes "render". Empty
-/// for anything else, and for SIGNAL(...): a signal connected to a signal runs no code.
-llvm::StringRef methodNameIn(const Expr *E) {
+/// A method as a string names it: SLOT(render(int)) is "1render(int)", SIGNAL(done()) is
+/// "2done()" (with the file and line after a '\0' in a debug build, through qFlagLocation),
+/// invokeMethod takes "render".
+struct MethodString {
+  llvm::StringRef Name; ///< empty when `E` is no such string
+  bool Signal = false;
+};
+MethodString methodStringIn(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Call = dyn_cast<CallExpr>(E);
       Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
@@ -351,13 +358,19 @@ llvm::StringRef methodNameIn(const Expr *E) {
     E = Call->getArg(0)->IgnoreParenImpCasts();
   const auto *Literal = dyn_cast<StringLiteral>(E);
   if (!Literal || Literal->getCharByteWidth() != 1)
-    return "";
+    return {};
   llvm::StringRef Text = Literal->getString();
   Text = Text.take_until([](char C) { return C == '\0'; });
-  if (Text.consume_front("2"))
-    return "";
+  const bool Signal = Text.consume_front("2");
   Text.consume_front("1");
-  return Text.take_until([](char C) { return C == '('; }).trim();
+  return {Text.take_until([](char C) { return C == '('; }).trim(), Signal};
+}
+
+/// The slot or method a string names; empty for anything else, and for SIGNAL(...): a
+/// signal connected to a signal runs no code of its own.
+llvm::StringRef methodNameIn(const Expr *E) {
+  const MethodString Method = methodStringIn(E);
+  return Method.Signal ? "" : Method.Name;
 }
 
 /// The member functions of `Class` and its bases named `Name`.
@@ -561,9 +574,8 @@ private:
       return;
     }
     case CalleeRole::Connector:
-      // The slot runs when the signal is emitted, not here: in the receiver's thread.
-      if (Role.What == "QObject::connect" && Args.size() >= 4 && !isDirect(Args))
-        runOnReceiver(Args[2], Args[3], EntryKind::SlotOfWorkerObject);
+      if (Role.What == "QObject::connect")
+        connect(Args);
       for (const Expr *Arg : Args)
         callables(Arg);
       return;
@@ -584,6 +596,52 @@ private:
       return Ref && isa<EnumConstantDecl>(Ref->getDecl()) &&
              Ref->getDecl()->getName() == "DirectConnection";
     });
+  }
+
+  /// connect(sender, signal, [context,] slot[, type]): the slot runs when the signal is
+  /// emitted, not here: in the thread of its context object, or, connected directly (no
+  /// context object, Qt::DirectConnection), in the thread that emits the signal. (The member
+  /// form connect(sender, SIGNAL(...), SLOT(...)) has `this` as its context object.)
+  void connect(llvm::ArrayRef<const Expr *> Args) {
+    if (Args.size() < 3)
+      return;
+    const bool WithContext = Args.size() >= 4;
+    if (WithContext && !isDirect(Args)) {
+      runOnReceiver(Args[2], Args[3], EntryKind::SlotOfWorkerObject);
+      return;
+    }
+    const FunctionDecl *Signal = signalOf(Args[0], Args[1]);
+    if (!Signal)
+      return;
+    const Expr *Slot = WithContext ? Args[3] : Args[2];
+    llvm::SmallVector<const FunctionDecl *, 1> Slots = callables(Slot);
+    if (Slots.empty() && WithContext)
+      Slots = methodsNamed(Args[2]->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl(),
+                           methodNameIn(Slot));
+    const SiteId Site = site(Collector.Context.getSourceManager().getExpansionLoc(Slot->getBeginLoc()));
+    const std::string SignalName = nameOf(Signal);
+    for (const FunctionDecl *F : Slots) {
+      if (SignalName == "QThread::started" || SignalName == "QThread::finished")
+        // A thread emits these itself, on the thread it runs.
+        Entries.push_back({Collector.usr(F), Collector.displayName(F), Site,
+                           EntryKind::ThreadSignal, SignalName});
+      else if (!isDeclaredInLibrary(Signal))
+        Collector.Connections.connected(Collector.usr(Signal), Collector.displayName(Signal),
+                                        Collector.usr(F), Collector.displayName(F), Site);
+    }
+  }
+
+  /// The signal that connect's `Signal` argument names, of `Sender`'s class for SIGNAL(...).
+  const FunctionDecl *signalOf(const Expr *Sender, const Expr *Signal) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(withoutAddressOf(Signal)))
+      return dyn_cast<FunctionDecl>(Ref->getDecl());
+    const MethodString Method = methodStringIn(Signal);
+    if (!Method.Signal)
+      return nullptr;
+    llvm::SmallVector<const FunctionDecl *, 1> Named = methodsNamed(
+        Sender->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl(), Method.Name);
+    // Overloaded signals are told apart by their parameters, which are not followed here.
+    return Named.size() == 1 ? Named.front() : nullptr;
   }
 
   /// QMetaObject::invokeMethod(object, ...), QTimer::singleShot(msec, object, ...): what is

@@ -13,10 +13,7 @@
 
 namespace clang::tidy::pixmapcache {
 
-namespace {
-
-/// The object expression `E` stands for: `&m_thread` names `m_thread`.
-const Expr *namedObject(const Expr *E) {
+const Expr *withoutAddressOf(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
       AddressOf && AddressOf->getOpcode() == UO_AddrOf)
@@ -24,10 +21,8 @@ const Expr *namedObject(const Expr *E) {
   return E;
 }
 
-} // namespace
-
 WorkerObjectKey workerObjectKey(const Expr *E, const FunctionDecl *Function) {
-  E = namedObject(E);
+  E = withoutAddressOf(E);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
       return {Var->getCanonicalDecl()};
@@ -56,7 +51,7 @@ WorkerObjectKey classKey(const Expr *Receiver) {
 
 /// The receiver as written, for notes: `renderer`, `m_renderer`, `this`.
 std::string spelling(const Expr *Receiver) {
-  const Expr *E = namedObject(Receiver);
+  const Expr *E = withoutAddressOf(Receiver);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return Ref->getDecl()->getNameAsString();
   if (const auto *Member = dyn_cast<MemberExpr>(E))
@@ -98,6 +93,25 @@ void WorkerObjects::addEntries(std::vector<EntryFact> &Entries) const {
       }
     }
   }
+}
+
+void DirectConnections::connected(const std::string &SignalUsr, const std::string &SignalName,
+                                  std::string SlotUsr, std::string SlotName, SiteId Site) {
+  auto [It, New] = Index.try_emplace(SignalUsr, Signals.size());
+  if (New) {
+    FunctionSummary &Signal = Signals.emplace_back();
+    Signal.Id = SignalUsr;
+    Signal.Name = SignalName;
+  }
+  Signals[It->second].Calls.push_back(
+      {std::move(SlotUsr), std::move(SlotName), Site, CallKind::DirectConnection});
+}
+
+void DirectConnections::addFunctions(std::vector<FunctionSummary> &Functions) {
+  for (FunctionSummary &Signal : Signals)
+    Functions.push_back(std::move(Signal));
+  Signals.clear();
+  Index.clear();
 }
 
 } // namespace clang::tidy::pixmapcache

@@ -15,6 +15,10 @@
 // `&m_renderer`), or as `this` in a constructor that moves it; any other object (one passed
 // through a container, a getter, an unknown pointer) is not, and nothing is reported for it.
 //
+// A slot connected directly to a signal (no context object, Qt::DirectConnection) runs in
+// whichever thread emits the signal: DirectConnections makes the signal a function of the call
+// graph that calls those slots, so a worker that emits it reaches them.
+//
 //===----------------------------------------------------------------------===//
 #ifndef PIXMAPCACHE_CHECKS_OFFTHREADACCESS_WORKEROBJECTS_H
 #define PIXMAPCACHE_CHECKS_OFFTHREADACCESS_WORKEROBJECTS_H
@@ -23,6 +27,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
 #include <string>
 #include <vector>
 
@@ -38,6 +43,10 @@ struct WorkerObjectKey {
   const Decl *Object = nullptr;
   explicit operator bool() const { return Object; }
 };
+
+/// What `E` names without parentheses, implicit casts and `&`: `&m_thread` names `m_thread`,
+/// `&Loader::done` the signal.
+const Expr *withoutAddressOf(const Expr *E);
 
 /// The object `E` names (`renderer`, `m_renderer`, `&m_renderer`, `this` inside a
 /// constructor), or an empty key. `Function` is the function `E` is written in.
@@ -72,6 +81,23 @@ private:
   llvm::DenseMap<const Decl *, SiteId> MovedToWorker;
   llvm::DenseSet<const Decl *> MovedBack;
   std::vector<Queued> Callables;
+};
+
+/// The slots connected directly to the unit's signals. The signals are the user's (a
+/// library's signals are emitted in the library), keyed by USR: emitted in one unit and
+/// connected in another, they meet in the scanner's merge.
+class DirectConnections {
+public:
+  /// `Slot` (USR `SlotUsr`, `SlotName` for messages) runs when `Signal` is emitted, in the
+  /// emitting thread; connected at `Site`.
+  void connected(const std::string &SignalUsr, const std::string &SignalName,
+                 std::string SlotUsr, std::string SlotName, SiteId Site);
+  /// The signals, as functions that call their direct slots.
+  void addFunctions(std::vector<FunctionSummary> &Functions);
+
+private:
+  std::vector<FunctionSummary> Signals;
+  llvm::StringMap<unsigned> Index; ///< by USR, into Signals
 };
 
 } // namespace tidy::pixmapcache

@@ -126,7 +126,8 @@ private:
 };
 
 // Not reported: objects that are not moved, moved back, moved where the check cannot tell,
-// direct connections, and another object moved.
+// a direct connection (the slot runs in the emitting thread, and tileNeeded is emitted on no
+// worker), and another object moved.
 class Quiet : public QObject {
 public:
   void notMoved() { QPixmap pixmap(1, 1); }
