@@ -1,0 +1,9 @@
+#include <QtCore/QObject>
+
+class Decoder : public QObject {
+  Q_OBJECT
+public:
+  void decode();
+Q_SIGNALS:
+  void progress(int percent);
+};
