@@ -60,8 +60,13 @@ ThreadReachability::ThreadReachability(llvm::ArrayRef<const ThreadSummary *> Sum
         Nodes[From].Edges.push_back({To, 0, nullptr});
       }
     }
-    for (const EntryFact &Entry : Summaries[S]->Entries)
-      Entries.push_back({function(Entry.Function), S, &Entry});
+    for (const EntryFact &Entry : Summaries[S]->Entries) {
+      const EntryNode Node{function(Entry.Function), S, &Entry};
+      if (Entry.CreatedIn.empty())
+        Entries.push_back(Node);
+      else
+        EntriesWhenReached[function(Entry.CreatedIn)].push_back(Node);
+    }
   }
 }
 
@@ -70,22 +75,30 @@ std::vector<ThreadReachability::Visit> ThreadReachability::search() const {
   // 0-1 breadth-first search: calls cost one step, dispatch to an override costs none, so
   // the path length counts the calls a reader sees in the source.
   std::deque<unsigned> Queue;
-  for (const EntryNode &E : Entries) {
+  std::vector<bool> Done(Nodes.size());
+  auto Enter = [&](const EntryNode &E) {
     Visit &V = Visits[E.Node];
-    if (V.Reached)
-      continue;
+    if (Done[E.Node] || (V.Reached && V.Depth == 0))
+      return;
+    V = Visit();
     V.Reached = true;
     V.EntrySummary = E.Summary;
     V.Entry = E.Entry;
-    Queue.push_back(E.Node);
-  }
-  std::vector<bool> Done(Nodes.size());
+    Queue.push_front(E.Node);
+  };
+  for (const EntryNode &E : Entries)
+    Enter(E);
   while (!Queue.empty()) {
     const unsigned From = Queue.front();
     Queue.pop_front();
     if (Done[From])
       continue;
     Done[From] = true;
+    // Objects this function creates live on its thread: what runs on them is entered now,
+    // at depth 0, so the search stays one pass (their paths start at their own entry).
+    if (auto Created = EntriesWhenReached.find(From); Created != EntriesWhenReached.end())
+      for (const EntryNode &E : Created->second)
+        Enter(E);
     const Visit Here = Visits[From];
     for (const Edge &E : Nodes[From].Edges) {
       const unsigned Cost = E.Call ? 1 : 0;
@@ -221,7 +234,9 @@ OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
     break;
   }
   if (Entry.MovedAt)
-    Words.MoveNote = quotedOr(Entry.Via, "") + " is moved to the worker thread here";
+    Words.MoveNote = quotedOr(Entry.Via, "") + (Entry.CreatedIn.empty()
+                                                    ? " is moved to the worker thread here"
+                                                    : " is created here, on a worker thread");
 
   const unsigned Omitted = Use.PathLength - Use.Path.size();
   for (unsigned I = 0; I != Use.Path.size(); ++I) {

@@ -16,6 +16,7 @@
 #define PIXMAPCACHE_CHECKS_OFFTHREADACCESS_THREADCALLGRAPH_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
@@ -90,8 +91,12 @@ struct EntryFact {
   /// What starts it: the method overridden, the function it is passed to, the worker object
   /// as written.
   std::string Via;
-  /// For a worker object's slot or queued call: where the object is moved to the worker.
+  /// For a worker object's slot or queued call: where the object is moved to the worker, or
+  /// created.
   std::optional<SiteId> MovedAt = std::nullopt;
+  /// For an object created by code rather than moved: the USR of the function that creates
+  /// it. The entry holds only where that function runs on a worker thread.
+  std::string CreatedIn = "";
 };
 
 /// The facts of one translation unit.
@@ -219,6 +224,9 @@ private:
     const EntryFact *Entry;
   };
   std::vector<EntryNode> Entries;
+  /// By the node of the function that creates the object: entries that hold once that
+  /// function is reached (EntryFact::CreatedIn).
+  llvm::DenseMap<unsigned, std::vector<EntryNode>> EntriesWhenReached;
 };
 
 } // namespace clang::tidy::pixmapcache

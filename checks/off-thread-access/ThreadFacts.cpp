@@ -141,9 +141,22 @@ public:
   /// Whether `E` points to a QObject whose thread runs what is queued to it (a thread pool
   /// runs it on a worker instead).
   bool isContextObject(const Expr *E) {
+    return isThreadBoundClass(E->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl());
+  }
+  /// Whether objects of `Class` are QObjects that run what is queued to them in their thread.
+  bool isThreadBoundClass(const CXXRecordDecl *Class) {
     static const llvm::StringSet<> QObject = {"QObject"}, Pool = {"QThreadPool"};
-    const CXXRecordDecl *Class = E->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl();
     return Class && listedBase(Class, QObject) && !listedBase(Class, Pool);
+  }
+  /// Whether `E` creates such an object: `new QTimer`, `QObject()` (whose thread is the
+  /// thread that runs the code).
+  bool createsThreadBoundObject(const Expr *E) {
+    if (!E)
+      return false;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *New = dyn_cast<CXXNewExpr>(E))
+      return isThreadBoundClass(New->getAllocatedType()->getAsCXXRecordDecl());
+    return isa<CXXConstructExpr>(E) && isThreadBoundClass(E->getType()->getAsCXXRecordDecl());
   }
   /// What kind of GUI-thread-only API a member of `Class`, or `Function`, is: the advice
   /// differs for the cache, widgets, and whatever is or makes a QPixmap.
@@ -450,6 +463,23 @@ public:
            false);
     return true;
   }
+  // An object created here lives in the thread that runs this function.
+  bool VisitVarDecl(VarDecl *Var) {
+    if (Var->isLocalVarDecl() && !Var->isStaticLocal() &&
+        Collector.createsThreadBoundObject(Var->getInit()))
+      created({Var->getCanonicalDecl()}, Var->getLocation());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *Assign) {
+    if (Assign->getOpcode() == BO_Assign && !Assign->containsErrors() &&
+        Collector.createsThreadBoundObject(Assign->getRHS()))
+      created(workerObjectKey(Assign->getLHS(), ReadFunction), Assign->getOperatorLoc());
+    return true;
+  }
+  void created(WorkerObjectKey Object, SourceLocation Loc) {
+    Collector.Workers.created(Object, Collector.usr(ReadFunction), site(Loc));
+  }
+
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl());
     if (!Function || Callees.contains(Ref) || Consumed.contains(Ref))
@@ -779,6 +809,10 @@ void FactCollector::collect(const FunctionDecl *F) {
       const FieldDecl *Member = Init->getMember();
       Reader.ImplicitMember =
           !Init->isWritten() && Member ? Member->getLocation() : SourceLocation();
+      // A member `QTimer m_timer;` or `m_helper(new Helper)` is created with its object.
+      if (Member && createsThreadBoundObject(Init->getInit()))
+        Workers.created({Member->getCanonicalDecl()}, usr(F),
+                        site(Init->isWritten() ? Init->getSourceLocation() : Member->getLocation()));
       Reader.TraverseStmt(Init->getInit());
     }
   Reader.ImplicitMember = SourceLocation();

@@ -72,6 +72,11 @@ void WorkerObjects::moved(WorkerObjectKey Object, ThreadOfMove To, SiteId Site) 
     MovedBack.insert(Object.Object);
 }
 
+void WorkerObjects::created(WorkerObjectKey Object, const std::string &Creator, SiteId Site) {
+  if (Object)
+    Created.try_emplace(Object.Object, Creation{Creator, Site});
+}
+
 void WorkerObjects::runsOn(const Expr *Receiver, const FunctionDecl *WrittenIn, std::string Usr,
                            std::string Name, SiteId Site, EntryKind Kind) {
   const WorkerObjectKey Object = workerObjectKey(Receiver, WrittenIn), Class = classKey(Receiver);
@@ -84,14 +89,19 @@ void WorkerObjects::addEntries(std::vector<EntryFact> &Entries) const {
   for (const Queued &Q : Callables) {
     if (MovedBack.contains(Q.Object.Object) || MovedBack.contains(Q.Class.Object))
       continue;
+    bool Moved = false;
     for (WorkerObjectKey Key : {Q.Object, Q.Class}) {
       if (!Key)
         continue;
       if (auto Move = MovedToWorker.find(Key.Object); Move != MovedToWorker.end()) {
         Entries.push_back({Q.Usr, Q.Name, Q.Site, Q.Kind, Q.Spelling, Move->second});
+        Moved = true;
         break;
       }
     }
+    if (auto Creation = Created.find(Q.Object.Object); !Moved && Creation != Created.end())
+      Entries.push_back({Q.Usr, Q.Name, Q.Site, Q.Kind, Q.Spelling, Creation->second.Site,
+                         Creation->second.Creator});
   }
 }
 

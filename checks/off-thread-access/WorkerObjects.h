@@ -10,7 +10,10 @@
 //
 // The function collector reports each move and each callable that runs in the thread of an
 // object; once the whole unit is read, the callables of objects moved to a worker thread,
-// and never back to the GUI thread, become thread entries. An object is followed when an
+// and never back to the GUI thread, become thread entries. An object created in a function
+// (`auto *timer = new QTimer`, `QObject context;`, `m_helper = new Helper`) lives in the
+// thread that runs the function: its callables become entries that hold where that function
+// runs on a worker thread (EntryFact::CreatedIn). An object is followed when an
 // expression names it as a variable or a member of `this` (`renderer`, `m_renderer`,
 // `&m_renderer`), or as `this` in a constructor that moves it; any other object (one passed
 // through a container, a getter, an unknown pointer) is not, and nothing is reported for it.
@@ -62,6 +65,9 @@ enum class ThreadOfMove {
 class WorkerObjects {
 public:
   void moved(WorkerObjectKey Object, ThreadOfMove To, SiteId Site);
+  /// The function with USR `Creator` creates `Object` at `Site`: where that function runs on
+  /// a worker thread, the object lives there.
+  void created(WorkerObjectKey Object, const std::string &Creator, SiteId Site);
   /// `Function` (USR `Usr`, `Name` for messages) runs in the thread of the object that
   /// `Receiver` names: a slot connected to it, or a call queued to it, at `Site`.
   void runsOn(const Expr *Receiver, const FunctionDecl *WrittenIn, std::string Usr,
@@ -79,6 +85,12 @@ private:
   };
   /// The keys moved to a worker thread, with their first move.
   llvm::DenseMap<const Decl *, SiteId> MovedToWorker;
+  struct Creation {
+    std::string Creator; ///< USR of the function that creates the object
+    SiteId Site;
+  };
+  /// The keys created by code, with their first creation.
+  llvm::DenseMap<const Decl *, Creation> Created;
   llvm::DenseSet<const Decl *> MovedBack;
   std::vector<Queued> Callables;
 };

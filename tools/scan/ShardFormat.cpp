@@ -34,8 +34,8 @@ using llvm::json::Object;
 using llvm::json::Value;
 
 /// Version 2: sites name their file through the `siteFiles` table.
-/// Version 3: entries may say where their worker object is moved; threads say whether the
-/// unit's options report every use (`everyUse`).
+/// Version 3: entries may say where their worker object is moved or created, and by which
+/// function; threads say whether the unit's options report every use (`everyUse`).
 constexpr int64_t ShardFormat = 3;
 
 /// Writes a unit's results as it goes: a unit whose headers are user code has thousands of
@@ -141,6 +141,8 @@ private:
           J.value(E.Via);
           if (E.MovedAt)
             J.value(*E.MovedAt);
+          if (E.MovedAt && !E.CreatedIn.empty())
+            J.value(E.CreatedIn);
         });
     });
     // A unit of a project whose headers are user code has thousands of sites in a few files:
@@ -344,7 +346,8 @@ public:
         return fail(EP);
       if (E->size() > 5) {
         SiteId MovedAt;
-        if (!element(*E, 5, EP, MovedAt) || !ValidSite(MovedAt, EP))
+        if (!element(*E, 5, EP, MovedAt) || !ValidSite(MovedAt, EP) ||
+            (E->size() > 6 && !element(*E, 6, EP, Entry.CreatedIn)))
           return fail(EP);
         Entry.MovedAt = MovedAt;
       }

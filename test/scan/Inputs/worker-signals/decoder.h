@@ -7,3 +7,8 @@ public:
 Q_SIGNALS:
   void progress(int percent);
 };
+
+class Cleaner : public QObject {
+public:
+  void clean();
+};
