@@ -9,10 +9,12 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
 #include <optional>
 #include <string>
 
@@ -43,6 +45,58 @@ cl::opt<std::string> Shard("shard",
                            cl::value_desc("I/N"), cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply the fixes of the findings to the sources"),
                   cl::cat(Category));
+// clang-tidy's own flags, spelled as clang-tidy spells them.
+cl::opt<std::string> ConfigText("config",
+                                cl::desc("A clang-tidy configuration in YAML or JSON, used instead "
+                                         "of the .clang-tidy files, e.g. "
+                                         "--config=\"{Checks: 'pixmapcache-*'}\""),
+                                cl::cat(Category));
+cl::opt<std::string> ConfigFile("config-file",
+                                cl::desc("A clang-tidy configuration file, used instead of the "
+                                         ".clang-tidy files"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Checks whose findings are errors, replacing WarningsAsErrors of the configuration"),
+    cl::value_desc("globs"), cl::cat(Category));
+cl::opt<std::string> HeaderFilter("header-filter",
+                                  cl::desc("Headers whose findings are reported, replacing "
+                                           "HeaderFilterRegex of the configuration"),
+                                  cl::value_desc("regex"), cl::cat(Category));
+cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Headers whose findings are not reported, replacing ExcludeHeaderFilterRegex"),
+    cl::value_desc("regex"), cl::cat(Category));
+cl::opt<bool> SystemHeaders("system-headers",
+                            cl::desc("Report findings in system headers too (replaces "
+                                     "SystemHeaders of the configuration)"),
+                            cl::cat(Category));
+cl::list<std::string> ExtraArgs("extra-arg",
+                                cl::desc("A compiler argument to append to each command"),
+                                cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore("extra-arg-before",
+                                      cl::desc("A compiler argument to prepend to each command"),
+                                      cl::cat(Category));
+cl::opt<std::string> LineFilter("line-filter",
+                                cl::desc("Report only findings on these lines, as clang-tidy's "
+                                         "--line-filter: [{\"name\":\"file.cpp\","
+                                         "\"lines\":[[1,3]]}]"),
+                                cl::value_desc("json"), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks (for the current directory, or the "
+                                  "first file given) and exit"),
+                         cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the configuration in effect (for the current "
+                                  "directory, or the first file given) and exit"),
+                         cl::cat(Category));
+
+// LLVM's own `-h` (a default alias of --help) takes any flag that starts with `h`
+// (--header-flter=...) for a request for help, which exits 0 without scanning: a misspelt
+// flag must never look like success. This `-h` takes its place and matches only itself.
+cl::opt<bool> ShortHelp("h", cl::desc("Alias for --help"), cl::Hidden, cl::cat(Category),
+                        cl::sub(cl::SubCommand::getAll()));
+
 cl::opt<unsigned> UnitTimeout("unit-timeout",
                               cl::desc("Stop the scan of a translation unit after this many "
                                        "seconds and report it as an error (0: no limit)"),
@@ -81,6 +135,8 @@ cl::opt<FailOn>
                                       "errors only: WarningsAsErrors findings and compile errors"),
                            clEnumValN(FailOn::None, "none", "never")),
                 BOTH);
+cl::opt<bool> Quiet("quiet", cl::desc("No progress, notes or summary on stderr; only errors"),
+                    BOTH);
 cl::opt<bool> OverridesAcrossUnits(
     "overrides-across-units",
     cl::desc("Let a virtual call reached on a worker thread run the overrides defined in other "
@@ -97,8 +153,16 @@ int usageError(const llvm::Twine &Message) {
   return ExitUsage;
 }
 
+/// The value of a flag given on the command line, nothing where it is not given.
+std::optional<std::string> given(const cl::opt<std::string> &Flag) {
+  return Flag.getNumOccurrences() ? std::optional<std::string>(Flag) : std::nullopt;
+}
+
 std::optional<ScanConfig> parseCommandLine(int argc, char **argv) {
   cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "pixmapcache-scan " << PIXMAPCACHE_VERSION << " (LLVM " << LLVM_VERSION_STRING << ")\n";
+  });
   std::string Errors;
   llvm::raw_string_ostream ErrorStream(Errors);
   if (!cl::ParseCommandLineOptions(
@@ -109,6 +173,11 @@ std::optional<ScanConfig> parseCommandLine(int argc, char **argv) {
           &ErrorStream)) {
     llvm::errs() << ErrorStream.str();
     return std::nullopt;
+  }
+
+  if (ShortHelp) {
+    cl::PrintHelpMessage(/*Hidden=*/false, /*Categorized=*/true);
+    std::exit(ExitClean);
   }
 
   ScanConfig Config;
@@ -129,13 +198,26 @@ std::optional<ScanConfig> parseCommandLine(int argc, char **argv) {
   Config.ExportFixes = ExportFixes;
   Config.FailOnLevel = FailOnLevel;
   Config.OverridesAcrossUnits = OverridesAcrossUnits;
+  Config.ConfigText = ConfigText;
+  Config.ConfigFile = ConfigFile;
+  Config.WarningsAsErrors = given(WarningsAsErrors);
+  Config.HeaderFilter = given(HeaderFilter);
+  Config.ExcludeHeaderFilter = given(ExcludeHeaderFilter);
+  if (SystemHeaders.getNumOccurrences())
+    Config.SystemHeaders = SystemHeaders;
+  Config.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Config.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  Config.LineFilter = LineFilter;
+  Config.ListChecks = ListChecks;
+  Config.DumpConfig = DumpConfig;
+  Config.Quiet = Quiet;
   Config.ShardFiles.assign(ShardFiles.begin(), ShardFiles.end());
 
   if (Config.Merge && Config.ShardFiles.empty()) {
     usageError("merge needs the shard files written by --shard=I/N");
     return std::nullopt;
   }
-  if (!Config.Merge && Config.BuildDir.empty()) {
+  if (!Config.Merge && Config.BuildDir.empty() && !Config.ListChecks && !Config.DumpConfig) {
     usageError("-p BUILD_DIR is required (the directory of compile_commands.json)");
     return std::nullopt;
   }

@@ -47,6 +47,20 @@ struct ScanConfig {
   std::string ExportFixes;   ///< --export-fixes; empty: none
   FailOn FailOnLevel = FailOn::Warning;
   bool OverridesAcrossUnits = false;
+  bool Quiet = false; ///< --quiet
+
+  // clang-tidy's flags (TidyOptions.h makes clang-tidy options of them).
+  std::string ConfigText;                         ///< --config; empty: none
+  std::string ConfigFile;                         ///< --config-file; empty: none
+  std::optional<std::string> WarningsAsErrors;    ///< --warnings-as-errors
+  std::optional<std::string> HeaderFilter;        ///< --header-filter
+  std::optional<std::string> ExcludeHeaderFilter; ///< --exclude-header-filter
+  std::optional<bool> SystemHeaders;              ///< --system-headers
+  std::vector<std::string> ExtraArgs;             ///< --extra-arg
+  std::vector<std::string> ExtraArgsBefore;       ///< --extra-arg-before
+  std::string LineFilter;                         ///< --line-filter; empty: none
+  bool ListChecks = false;                        ///< --list-checks
+  bool DumpConfig = false;                        ///< --dump-config
 
   // The merge's.
   std::vector<std::string> ShardFiles;

@@ -14,15 +14,23 @@
 #include "Progress.h"
 #include "Scan.h"
 #include "ScanUnit.h"
+#include "RegisteredChecks.h"
 #include "ShardFormat.h"
+#include "TidyOptions.h"
 #include "UnitProcesses.h"
 
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,7 +49,7 @@ int scan(const ScanConfig &Config) {
   for (std::string &Unit : *Units) {
     if (hasAst(Unit))
       WithAst.push_back(std::move(Unit));
-    else
+    else if (!Config.Quiet)
       llvm::errs() << "pixmapcache-scan: note: skipped '" << displayPath(Unit, Config.SourceRoot)
                    << "': not C, C++ or Objective-C source\n";
   }
@@ -58,13 +66,16 @@ int scan(const ScanConfig &Config) {
     *Units = std::move(Mine);
   }
 
-  const ScanOptions Options{Config.Checks};
+  auto Made = scanOptions(Config);
+  if (!Made)
+    return usageError(llvm::toString(Made.takeError()));
+  const ScanOptions &Options = *Made;
   if (!Config.Checks.empty() && !checkFilterKeepsAny(Config.Checks))
     llvm::errs() << "pixmapcache-scan: warning: --checks='" << Config.Checks
                  << "' turns every pixmapcache check off: the scan reports compiler errors "
                     "only; name the checks to run, e.g. --checks='-*,pixmapcache-*'\n";
   const UniqueCommands Commands(*Database->Commands);
-  Progress Bar(Units->size());
+  Progress Bar(Units->size(), !Config.Quiet);
   bool Interrupted = false;
   std::vector<std::optional<UnitResult>> Scanned = scanInChildProcesses(
       Commands, *Units, Options,
@@ -107,6 +118,53 @@ int merge(const ScanConfig &Config) {
     std::move(Read->begin(), Read->end(), std::back_inserter(Units));
   }
   return conclude(Config, std::move(Units));
+}
+
+namespace {
+
+/// The options in effect for the first file given, or for a file in the current directory,
+/// or the usage error of the flags.
+llvm::Expected<clang::tidy::ClangTidyOptions> optionsInEffect(const ScanConfig &Config) {
+  auto Made = scanOptions(Config);
+  if (!Made)
+    return Made.takeError();
+  const std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider =
+      makeOptionsProvider(*Made, llvm::vfs::createPhysicalFileSystem());
+  const std::string File = absolutePath(Config.Files.empty() ? "dummy.cpp" : Config.Files.front());
+  return Provider->getOptions(File);
+}
+
+} // namespace
+
+int listChecks(const ScanConfig &Config) {
+  auto Options = optionsInEffect(Config);
+  if (!Options)
+    return usageError(llvm::toString(Options.takeError()));
+  const clang::tidy::GlobList Enabled(Options->Checks.value_or(""));
+  std::vector<std::string> Names;
+  for (const std::string &Name : clang::tidy::pixmapcache::registeredCheckNames())
+    if (llvm::StringRef(Name).starts_with("pixmapcache-") && Enabled.contains(Name))
+      Names.push_back(Name);
+  if (Names.empty()) {
+    llvm::errs() << "pixmapcache-scan: error: no checks enabled\n";
+    return ExitUsage;
+  }
+  llvm::outs() << "Enabled checks:\n";
+  for (const std::string &Name : Names)
+    llvm::outs() << "    " << Name << '\n';
+  llvm::outs() << '\n';
+  return ExitClean;
+}
+
+int dumpConfig(const ScanConfig &Config) {
+  auto Options = optionsInEffect(Config);
+  if (!Options)
+    return usageError(llvm::toString(Options.takeError()));
+  Options->CheckOptions = clang::tidy::getCheckOptions(*Options, false);
+  llvm::outs() << clang::tidy::configurationAsText(
+                      clang::tidy::ClangTidyOptions::getDefaults().merge(*Options, 0))
+               << '\n';
+  return ExitClean;
 }
 
 } // namespace pixmapcache::scan

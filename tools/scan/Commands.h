@@ -20,6 +20,13 @@ int scan(const ScanConfig &Config);
 /// pass over all of them.
 int merge(const ScanConfig &Config);
 
+/// `pixmapcache-scan --list-checks [file]`: the enabled checks, as clang-tidy lists them.
+int listChecks(const ScanConfig &Config);
+
+/// `pixmapcache-scan --dump-config [file]`: the configuration in effect, as clang-tidy
+/// prints it.
+int dumpConfig(const ScanConfig &Config);
+
 } // namespace pixmapcache::scan
 
 #endif

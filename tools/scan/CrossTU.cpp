@@ -30,6 +30,7 @@ Finding describe(const OffThreadFinding &Found, llvm::ArrayRef<const UnitThreads
   const OffThreadWording Words = describeOffThreadUse(Use);
   Finding F;
   F.Check = "pixmapcache-off-thread-access";
+  F.Severity = Units[Use.Summary]->FindingsAreErrors ? Level::Error : Level::Warning;
   F.Where = Site(Use.Summary, Use.Use->Site);
   F.Message = Words.Message;
   if (Use.Entry->MovedAt)

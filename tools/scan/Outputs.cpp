@@ -132,7 +132,8 @@ int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned U
       return ExitUsage;
   }
 
-  printSummary(R);
+  if (!Config.Quiet)
+    printSummary(R);
   return fails(R, Config.FailOnLevel) ? ExitFindings : ExitClean;
 }
 

@@ -21,5 +21,9 @@ int main(int argc, char **argv) {
   const std::optional<ScanConfig> Config = parseCommandLine(argc, argv);
   if (!Config)
     return ExitUsage;
+  if (Config->ListChecks)
+    return listChecks(*Config);
+  if (Config->DumpConfig)
+    return dumpConfig(*Config);
   return Config->Merge ? merge(*Config) : scan(*Config);
 }

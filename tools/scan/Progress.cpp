@@ -14,8 +14,8 @@
 
 namespace pixmapcache::scan {
 
-Progress::Progress(size_t Total)
-    : Total(Total), Enabled(llvm::sys::Process::StandardErrIsDisplayed()),
+Progress::Progress(size_t Total, bool Wanted)
+    : Total(Total), Enabled(Wanted && llvm::sys::Process::StandardErrIsDisplayed()),
       Start(std::chrono::steady_clock::now()) {}
 
 void Progress::unitDone(size_t UnitFindings) {

@@ -16,7 +16,8 @@ namespace pixmapcache::scan {
 /// output goes to a log, which gets the one summary line at the end.
 class Progress {
 public:
-  explicit Progress(size_t Total);
+  /// `Wanted`: false for --quiet.
+  Progress(size_t Total, bool Wanted);
 
   void unitDone(size_t UnitFindings);
 

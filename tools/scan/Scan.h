@@ -58,6 +58,8 @@ struct UnitThreads {
   /// How the unit's options (ReportEveryUse) report the uses of a function it defines.
   clang::tidy::pixmapcache::UseGrouping Grouping =
       clang::tidy::pixmapcache::UseGrouping::PerFunction;
+  /// Whether the unit's WarningsAsErrors names pixmapcache-off-thread-access.
+  bool FindingsAreErrors = false;
 };
 
 struct UnitResult {

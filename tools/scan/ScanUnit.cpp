@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ScanUnit.h"
-#include "RegisteredChecks.h"
+#include "TidyOptions.h"
 #include "Scan.h"
 #include "common/LocalParents.h"
 #include "common/PerUnit.h"
@@ -19,7 +19,6 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
-#include "clang-tidy/GlobList.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/DiagnosticOptions.h"
@@ -59,51 +58,9 @@ using namespace clang;
 using namespace clang::tidy;
 using clang::tidy::pixmapcache::OffThreadAccessCheckName;
 using clang::tidy::pixmapcache::PerUnit;
-using clang::tidy::pixmapcache::registeredCheckNames;
 using clang::tidy::pixmapcache::ThreadAnalysisOptions;
 using clang::tidy::pixmapcache::ThreadFacts;
 using clang::tidy::pixmapcache::UnitThreadFacts;
-
-namespace {
-
-/// The options clang-tidy would use, with one last word of ours: the scanner runs only our
-/// checks, even where a .clang-tidy says `*`. Compiler warnings are not findings either;
-/// compiler errors always are (clang-tidy reports them whatever the check filter).
-class ScanOptionsProvider : public FileOptionsProvider {
-public:
-  using FileOptionsProvider::FileOptionsProvider;
-  std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
-    std::vector<OptionsSource> Sources = FileOptionsProvider::getRawOptions(FileName);
-    ClangTidyOptions Restrict;
-    Restrict.Checks = "-clang-analyzer-*,-clang-diagnostic-*";
-    Sources.emplace_back(std::move(Restrict), "pixmapcache-scan");
-    return Sources;
-  }
-};
-
-std::unique_ptr<ClangTidyOptionsProvider>
-makeOptionsProvider(const ScanOptions &Options,
-                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
-  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
-  Defaults.Checks = "-*,pixmapcache-*";
-  Defaults.WarningsAsErrors = "";
-  ClangTidyOptions Overrides;
-  if (!Options.Checks.empty())
-    Overrides.Checks = Options.Checks;
-  return std::make_unique<ScanOptionsProvider>(ClangTidyGlobalOptions(), std::move(Defaults),
-                                               std::move(Overrides), std::move(FS));
-}
-
-} // namespace
-
-bool checkFilterKeepsAny(llvm::StringRef Checks) {
-  // The filter comes last, after the defaults and the .clang-tidy files: where it matches a
-  // name, its verdict stands; where it does not, the earlier ones decide ("*" stands for them).
-  const GlobList Kept(("*," + Checks).str());
-  return llvm::any_of(registeredCheckNames(), [&](const std::string &Name) {
-    return llvm::StringRef(Name).starts_with("pixmapcache-") && Kept.contains(Name);
-  });
-}
 
 namespace {
 
@@ -210,6 +167,8 @@ public:
   ThreadFactsConsumer(ClangTidyContext &TidyContext, const ClangTidyOptions::OptionMap &Options,
                       std::optional<UnitThreads> &Out, SourceFiles &Files)
       : Options(ClangTidyCheck::OptionsView(OffThreadAccessCheckName, Options, &TidyContext)),
+        // The unit's WarningsAsErrors, for what the cross-TU pass reports in its files.
+        FindingsAreErrors(TidyContext.treatAsError(OffThreadAccessCheckName)),
         BuildDirectory(TidyContext.getCurrentBuildDirectory()), Out(Out), Files(Files) {}
 
   void Initialize(ASTContext &Context) override { Unit = PerUnit<UnitThreadFacts>::get(Context); }
@@ -220,6 +179,7 @@ public:
     UnitThreads &Threads = Out.emplace();
     Threads.Summary = Facts.Summary;
     Threads.Grouping = Options.grouping();
+    Threads.FindingsAreErrors = FindingsAreErrors;
     Threads.Sites.reserve(Facts.Sites.size());
     for (SourceLocation Loc : Facts.Sites) {
       const SourceLocation FileLoc = SM.getFileLoc(Loc);
@@ -232,6 +192,7 @@ public:
 
 private:
   const ThreadAnalysisOptions Options;
+  const bool FindingsAreErrors;
   const std::string BuildDirectory;
   std::optional<UnitThreads> &Out;
   SourceFiles &Files;
@@ -306,7 +267,10 @@ tooling::ArgumentsAdjuster extraArgsAdjuster(ClangTidyContext &Context) {
 Finding toFinding(const ClangTidyError &Error, SourceFiles &Files) {
   Finding F;
   F.Check = Error.DiagnosticName;
-  F.Severity = Error.DiagLevel == tooling::Diagnostic::Error ? Level::Error : Level::Warning;
+  // WarningsAsErrors: clang-tidy prints these as errors and fails on them.
+  F.Severity = Error.DiagLevel == tooling::Diagnostic::Error || Error.IsWarningAsError
+                   ? Level::Error
+                   : Level::Warning;
   F.Message = Error.Message.Message;
   F.Where = Files.locate(Error.Message.FilePath, Error.BuildDirectory, Error.Message.FileOffset);
   F.LineText = Files.normalisedLine(F.Where);

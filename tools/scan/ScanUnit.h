@@ -8,6 +8,7 @@
 #define PIXMAPCACHE_TOOLS_SCAN_SCANUNIT_H
 
 #include "Scan.h"
+#include "TidyOptions.h"
 
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -17,14 +18,6 @@ class CompilationDatabase;
 }
 
 namespace pixmapcache::scan {
-
-struct ScanOptions {
-  std::string Checks; ///< --checks, applied after the .clang-tidy files; empty: none
-};
-
-/// Whether the --checks filter `Checks` leaves some pixmapcache check on (a .clang-tidy file
-/// may still turn it off for its directory).
-bool checkFilterKeepsAny(llvm::StringRef Checks);
 
 /// Runs the checks on one translation unit (every command the database has for `File`).
 /// Thread-safe: every call has its own clang-tidy context and file system.

@@ -35,7 +35,8 @@ using llvm::json::Value;
 
 /// Version 2: sites name their file through the `siteFiles` table.
 /// Version 3: entries may say where their worker object is moved or created, and by which
-/// function; threads say whether the unit's options report every use (`everyUse`).
+/// function; threads say whether the unit's options report every use (`everyUse`) and treat
+/// the off-thread check's findings as errors (`errors`).
 constexpr int64_t ShardFormat = 3;
 
 /// Writes a unit's results as it goes: a unit whose headers are user code has thousands of
@@ -101,6 +102,7 @@ private:
 
   void threads(const UnitThreads &T) {
     J.attribute("everyUse", T.Grouping == UseGrouping::PerUse);
+    J.attribute("errors", T.FindingsAreErrors);
     J.attributeArray("functions", [&] {
       for (const FunctionSummary &Fn : T.Summary.Functions)
         J.object([&] {
@@ -272,10 +274,12 @@ public:
     const Array *Files = O ? O->getArray("siteFiles") : nullptr;
     const Array *Sites = O ? O->getArray("sites") : nullptr;
     const std::optional<bool> EveryUse = O ? O->getBoolean("everyUse") : std::nullopt;
-    if (!Functions || !Entries || !Files || !Sites || !EveryUse) {
-      P.report("expected everyUse, functions, entries, siteFiles and sites");
+    const std::optional<bool> Errors = O ? O->getBoolean("errors") : std::nullopt;
+    if (!Functions || !Entries || !Files || !Sites || !EveryUse || !Errors) {
+      P.report("expected everyUse, errors, functions, entries, siteFiles and sites");
       return false;
     }
+    T.FindingsAreErrors = *Errors;
     T.Grouping = *EveryUse ? UseGrouping::PerUse : UseGrouping::PerFunction;
     // A Path refers to its parent: each parent is a named object that outlives its children.
     const llvm::json::Path FilesPath = P.field("siteFiles"), SitesPath = P.field("sites"),
