@@ -43,6 +43,7 @@ config.substitutions += [
     ("%check_tidy", f"{config.python} {check_tidy} --clang-tidy={config.clang_tidy} "
                     f"--plugin={config.plugin} --filecheck={config.filecheck}"),
     ("%clang_tidy", config.clang_tidy),
+    ("%clang_apply_replacements", config.clang_apply_replacements),
     ("%plugin", config.plugin),
     ("%pixmapcache_clangd", config.pixmapcache_clangd),
     ("%pixmapcache_scan", config.pixmapcache_scan),

@@ -3,6 +3,7 @@
 code scanning relies on), without network or the jsonschema package, and prints one line per
 result (rule, uri, line:column, fingerprint) for FileCheck. Exits 1 with the first violation."""
 import json
+import re
 import sys
 
 
@@ -54,11 +55,26 @@ def main():
             rw = f"{where}.tool.driver.rules[{i}]"
             ids.append(require(rule, "id", str, rw))
             require(require(rule, "shortDescription", dict, rw), "text", str, rw)
-            require(rule, "helpUri", str, rw)
-            tags = require(require(rule, "properties", dict, rw), "tags", list, rw)
+            help_uri = require(rule, "helpUri", str, rw)
+            if not re.match(r"https?://", help_uri):
+                fail(f"{rw}.helpUri must be a public http(s) URL, not {help_uri}")
+            help_text = require(rule, "help", dict, rw)
+            require(help_text, "text", str, f"{rw}.help")
+            markdown = require(help_text, "markdown", str, f"{rw}.help")
+            if not markdown.startswith(f"# {rule['id']}\n"):
+                fail(f"{rw}.help.markdown must be the check's page")
+            properties = require(rule, "properties", dict, rw)
+            tags = require(properties, "tags", list, rw)
+            severity = require(properties, "security-severity", str, rw)
+            if not re.fullmatch(r"\d+(\.\d)?", severity) or not 0 <= float(severity) <= 10:
+                fail(f"{rw}.properties.security-severity must be a number from 0 to 10")
+            precision = require(properties, "precision", str, rw)
+            if precision not in ("very-high", "high", "medium", "low"):
+                fail(f"{rw}.properties.precision is not one of code scanning's")
             cwes = [t for t in tags if t.startswith("external/cwe/cwe-")]
             print(f"rule {rule['id']} cwe={','.join(t.rsplit('-', 1)[1] for t in cwes)} "
-                  f"help={rule['helpUri'].rsplit('/', 1)[1]}")
+                  f"help={help_uri.rsplit('/', 1)[1]} severity={severity} "
+                  f"precision={precision}")
         base_ids = require(run, "originalUriBaseIds", dict, where)
         for name, base in base_ids.items():
             if not require(base, "uri", str, f"{where}.originalUriBaseIds.{name}").endswith("/"):

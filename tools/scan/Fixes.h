@@ -23,8 +23,10 @@ using FixesByFile = std::map<std::string, clang::tooling::Replacements>;
 /// (each skipped fix gets a warning on stderr).
 FixesByFile collectFixes(const Report &R);
 
-/// The fixes as clang-apply-replacements YAML.
-void exportFixes(const FixesByFile &Fixes, llvm::raw_ostream &OS);
+/// The findings of `R` whose fixes are `Kept` (by collectFixes), as clang-tidy's
+/// --export-fixes writes them: a `Diagnostics:` list, each with its message, notes and
+/// replacements, which clang-apply-replacements reads.
+void exportFixes(const Report &R, const FixesByFile &Kept, llvm::raw_ostream &OS);
 
 /// Applies the fixes to the sources, each file written whole or not at all. False when some
 /// file could not be fixed (the error is on stderr); the other files are fixed.

@@ -126,7 +126,7 @@ int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned U
     const FixesByFile Fixes = collectFixes(R);
     if (!Config.ExportFixes.empty())
       if (llvm::Error E = writeOutputFile(Config.ExportFixes,
-                                          [&](llvm::raw_ostream &OS) { exportFixes(Fixes, OS); }))
+                                          [&](llvm::raw_ostream &OS) { exportFixes(R, Fixes, OS); }))
         return usageError(llvm::toString(std::move(E)));
     if (Config.Fix && !applyFixes(Fixes))
       return ExitUsage;

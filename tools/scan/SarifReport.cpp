@@ -28,7 +28,10 @@ namespace {
 struct CheckDoc {
   const char *Name;
   const char *Summary;
-  const char *Cwes; ///< `;`-separated numbers
+  const char *Cwes;             ///< `;`-separated numbers
+  const char *SecuritySeverity; ///< "0.0" to "10.0", how GitHub ranks the alerts
+  const char *Precision;        ///< very-high, high, medium or low
+  const char *Page;             ///< the check's page, in Markdown
 };
 constexpr CheckDoc CheckDocs[] = {
 #include "CheckDocs.inc"
@@ -83,10 +86,16 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
                            {"name", Doc.Name},
                            {"shortDescription", message(Doc.Summary)},
                            {"fullDescription", message(Doc.Summary)},
-                           {"help", message((llvm::Twine(Doc.Summary) + " See " + HelpUri).str())},
+                           {"help", llvm::json::Object{{"text", (llvm::Twine(Doc.Summary) +
+                                                                 " See " + HelpUri)
+                                                                    .str()},
+                                                       {"markdown", Doc.Page}}},
                            {"helpUri", HelpUri},
                            {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
-                           {"properties", llvm::json::Object{{"tags", std::move(Tags)}}}});
+                           {"properties", llvm::json::Object{
+                                              {"tags", std::move(Tags)},
+                                              {"precision", Doc.Precision},
+                                              {"security-severity", Doc.SecuritySeverity}}}});
   }
 
   llvm::json::Array Results, Notifications;
