@@ -12,8 +12,10 @@
 
 namespace pixmapcache::scan {
 
-/// Progress on a terminal: files done / total, findings so far, time left. Nothing when the
-/// output goes to a log, which gets the one summary line at the end.
+/// Progress on a terminal: files done / total, findings so far, time left, redrawn in place.
+/// In a log (stderr not a terminal, as in CI), for a scan of 20 units or more, a line at
+/// every tenth of the units and at least every 30 seconds, so that a long scan is seen to go
+/// on.
 class Progress {
 public:
   /// `Wanted`: false for --quiet.
@@ -25,10 +27,15 @@ public:
   void clear();
 
 private:
+  void logLine(double Elapsed);
+
   const size_t Total;
-  const bool Enabled;
+  const bool Wanted, Terminal;
   const std::chrono::steady_clock::time_point Start;
   size_t Done = 0, Findings = 0;
+  /// For logs: the tenths of Total reached, and when the last line was written.
+  size_t TenthsLogged = 0;
+  double LoggedAt = 0;
 };
 
 } // namespace pixmapcache::scan
