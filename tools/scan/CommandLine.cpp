@@ -135,6 +135,10 @@ cl::opt<FailOn>
                                       "errors only: WarningsAsErrors findings and compile errors"),
                            clEnumValN(FailOn::None, "none", "never")),
                 BOTH);
+cl::opt<bool> UseColor("use-color",
+                       cl::desc("Colour the text report as clang does (--use-color=false: never; "
+                                "default: on a terminal, unless NO_COLOR is set)"),
+                       BOTH);
 cl::opt<bool> Quiet("quiet", cl::desc("No progress, notes or summary on stderr; only errors"),
                     BOTH);
 cl::opt<bool> OverridesAcrossUnits(
@@ -211,6 +215,8 @@ std::optional<ScanConfig> parseCommandLine(int argc, char **argv) {
   Config.ListChecks = ListChecks;
   Config.DumpConfig = DumpConfig;
   Config.Quiet = Quiet;
+  if (UseColor.getNumOccurrences())
+    Config.UseColor = UseColor;
   Config.ShardFiles.assign(ShardFiles.begin(), ShardFiles.end());
 
   if (Config.Merge && Config.ShardFiles.empty()) {

@@ -47,7 +47,8 @@ struct ScanConfig {
   std::string ExportFixes;   ///< --export-fixes; empty: none
   FailOn FailOnLevel = FailOn::Warning;
   bool OverridesAcrossUnits = false;
-  bool Quiet = false; ///< --quiet
+  bool Quiet = false;           ///< --quiet
+  std::optional<bool> UseColor; ///< --use-color[=false]; none: colours on a terminal
 
   // clang-tidy's flags (TidyOptions.h makes clang-tidy options of them).
   std::string ConfigText;                         ///< --config; empty: none

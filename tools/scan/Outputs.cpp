@@ -24,6 +24,7 @@
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstddef>
+#include <cstdlib>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,11 +33,20 @@ namespace pixmapcache::scan {
 
 namespace {
 
-void writeReport(const Report &R, ReportFormat Format, llvm::StringRef Root,
-                 llvm::raw_ostream &OS) {
-  switch (Format) {
+/// --use-color, or as clang-tidy decides without it: colours when the report goes to a
+/// terminal; and not when NO_COLOR is set (no-color.org).
+bool useColor(const ScanConfig &Config) {
+  if (Config.UseColor)
+    return *Config.UseColor;
+  return (Config.Output.empty() || Config.Output == "-") && llvm::outs().is_displayed() &&
+         !std::getenv("NO_COLOR");
+}
+
+void writeReport(const Report &R, const ScanConfig &Config, llvm::raw_ostream &OS) {
+  const std::string &Root = Config.SourceRoot;
+  switch (Config.Format) {
   case ReportFormat::Text:
-    writeText(R, Root, OS);
+    writeText(R, Root, useColor(Config), OS);
     break;
   case ReportFormat::Json:
     writeJson(R, Root, OS);
@@ -107,7 +117,7 @@ int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned U
   R.Unscanned = Unscanned;
 
   if (llvm::Error E = writeOutputFile(
-          Config.Output, [&](llvm::raw_ostream &OS) { writeReport(R, Config.Format, Root, OS); }))
+          Config.Output, [&](llvm::raw_ostream &OS) { writeReport(R, Config, OS); }))
     return usageError(llvm::toString(std::move(E)));
   if (Unscanned) {
     llvm::errs() << "pixmapcache-scan: interrupted: " << R.Units << " of " << R.Units + Unscanned

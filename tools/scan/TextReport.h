@@ -15,7 +15,8 @@
 namespace pixmapcache::scan {
 
 /// Paths are shown relative to `SourceRoot`.
-void writeText(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
+/// `Color`: in clang's colours (ANSI escapes), as clang and clang-tidy print on a terminal.
+void writeText(const Report &R, llvm::StringRef SourceRoot, bool Color, llvm::raw_ostream &OS);
 
 } // namespace pixmapcache::scan
 
