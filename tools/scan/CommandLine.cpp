@@ -109,7 +109,10 @@ cl::opt<ReportFormat>
     OutputFormat("format", cl::desc("Output format"), cl::init(Defaults.Format),
                  cl::values(clEnumValN(ReportFormat::Text, "text", "clang-style text"),
                             clEnumValN(ReportFormat::Json, "json", "JSON"),
-                            clEnumValN(ReportFormat::Sarif, "sarif", "SARIF 2.1.0")),
+                            clEnumValN(ReportFormat::Sarif, "sarif", "SARIF 2.1.0"),
+                            clEnumValN(ReportFormat::CodeClimate, "codeclimate",
+                                       "GitLab Code Quality (Code Climate JSON)"),
+                            clEnumValN(ReportFormat::JUnit, "junit", "JUnit XML")),
                  BOTH);
 cl::opt<std::string> Output("o", cl::desc("Write the report to this file (default: stdout)"),
                             cl::value_desc("file"), BOTH);

@@ -20,7 +20,7 @@ inline constexpr int ExitClean = 0, ExitFindings = 1, ExitUsage = 2;
 /// As a shell reports a process ended by SIGINT (128 + 2), for any stop signal.
 inline constexpr int ExitInterrupted = 130;
 
-enum class ReportFormat { Text, Json, Sarif };
+enum class ReportFormat { Text, Json, Sarif, CodeClimate, JUnit };
 enum class FailOn { Warning, Error, None };
 
 /// What the command line asks for. The defaults are the options' defaults.

@@ -7,8 +7,10 @@
 //===----------------------------------------------------------------------===//
 #include "Outputs.h"
 #include "Baseline.h"
+#include "CodeClimateReport.h"
 #include "CommandLine.h"
 #include "Fixes.h"
+#include "JUnitReport.h"
 #include "JsonReport.h"
 #include "OutputFile.h"
 #include "Report.h"
@@ -53,6 +55,12 @@ void writeReport(const Report &R, const ScanConfig &Config, llvm::raw_ostream &O
     break;
   case ReportFormat::Sarif:
     writeSarif(R, Root, OS);
+    break;
+  case ReportFormat::CodeClimate:
+    writeCodeClimate(R, Root, OS);
+    break;
+  case ReportFormat::JUnit:
+    writeJUnit(R, Root, OS);
     break;
   }
 }
