@@ -2,7 +2,8 @@
 # check_deb.sh BUILD_DIR WORK_DIR CLANG_TIDY: makes the .deb with `cpack -G DEB` as the README
 # says, checks that it holds every front end, the pxc package and the docs, that it depends
 # on clang-tidy 19, and that the unpacked tools run: the scanner and clangd print their
-# version, clang-tidy loads the unpacked plugin and lists our checks.
+# version, and the unpacked pixmapcache-clang-tidy loads the unpacked plugin and lists our
+# checks.
 set -eu
 build=$1 work=$2 clang_tidy=$3
 rm -rf "$work" && mkdir -p "$work/root"
@@ -11,6 +12,7 @@ deb=$(ls "$work"/pixmapcache-tidy_*_*.deb)
 dpkg-deb -c "$deb" | awk '{print $6}' >"$work/contents"
 for path in ./usr/bin/pixmapcache-scan ./usr/bin/pixmapcache-clangd ./usr/lib/libPixmapCacheTidy.so \
     ./usr/include/pxc/image_cache.h ./usr/lib/cmake/pxc/pxcConfig.cmake \
+    ./usr/bin/pixmapcache-clang-tidy ./usr/bin/pixmapcache-clangd-qtcreator \
     ./usr/share/doc/pixmapcache-tidy/scanner.md \
     ./usr/share/doc/pixmapcache-tidy/checks/pixmapcache-off-thread-access.md; do
   grep -qx "$path" "$work/contents" || { echo "missing from the .deb: $path"; exit 1; }
@@ -19,5 +21,7 @@ dpkg-deb -f "$deb" Depends | grep -q 'clang-tidy-19' || { echo "the .deb must de
 dpkg-deb -x "$deb" "$work/root"
 "$work/root/usr/bin/pixmapcache-scan" --version
 "$work/root/usr/bin/pixmapcache-clangd" --version | head -n 1
-"$clang_tidy" --load="$work/root/usr/lib/libPixmapCacheTidy.so" --checks='-*,pixmapcache-*' --list-checks
+PIXMAPCACHE_CLANG_TIDY="$clang_tidy" "$work/root/usr/bin/pixmapcache-clang-tidy" \
+  --checks="-*,pixmapcache-*" --list-checks >"$work/checks"
+grep -q pixmapcache-off-thread-access "$work/checks" || { cat "$work/checks"; exit 1; }
 echo "deb ok: $(basename "$deb")"
