@@ -560,11 +560,10 @@ void CostOverflowCheck::reportProduct(const BinaryOperator *Product, const Overf
                                       const std::optional<FixItHint> &Fix, bool FixUsesPxc,
                                       const ASTContext &Context) {
   auto Diag = diag(Product->getBeginLoc(),
-                   "multiplication computed in %0 can overflow before its result is "
-                   "%select{stored in the %2 variable %3|stored in the %2 field %3|returned "
-                   "as %2 from %3|cast to %2|passed as the %2 cost to %3|passed as the %2 "
-                   "size to %3|used as the %2 size of a 'new[]' array|passed as the %2 "
-                   "argument to %3|passed as the %2 length to %3}1")
+                   "multiplication in %0 can overflow before it is %select{stored in the "
+                   "variable %3|stored in the field %3|returned from %3|cast to %2|passed as "
+                   "the cost to %3|passed as the size to %3|used as the size of a 'new[]' "
+                   "array|passed to %3|passed as the length to %3}1")
               << Product->getType() << static_cast<int>(Sink.Kind) << Sink.Type;
   Diag << quotedName(Sink.Target);
   Diag << Product->getSourceRange();

@@ -57,18 +57,11 @@ void OffThreadAccessCheck::endTranslationUnit() {
 }
 
 void OffThreadAccessCheck::report(const OffThreadFinding &Finding, const ThreadFacts &Facts) {
-  const OffThreadUse &Use = Finding.Use;
-  const OffThreadWording Words = describeOffThreadUse(Use);
-  const SourceLocation Loc = Facts.Sites[Use.Use->Site];
-  diag(Loc, "%0") << Words.Message;
-  if (Use.Entry->MovedAt)
-    diag(Facts.Sites[*Use.Entry->MovedAt], "%0", DiagnosticIDs::Note) << Words.MoveNote;
-  diag(Facts.Sites[Use.Entry->Site], "%0", DiagnosticIDs::Note) << Words.EntryNote;
-  for (unsigned I = 0; I != Use.Path.size(); ++I)
-    diag(Facts.Sites[Use.Path[I].Call->Site], "%0", DiagnosticIDs::Note) << Words.PathNotes[I];
-  diag(Loc, "%0", DiagnosticIDs::Note) << Words.Advice;
-  for (const GuiUseFact *Other : Finding.AlsoUsed)
-    diag(Facts.Sites[Other->Site], "%0", DiagnosticIDs::Note) << describeAlsoUsed(*Other);
+  // One unit: every site is in the unit's own summary.
+  const OffThreadReport Report = describeOffThreadFinding(Finding);
+  diag(Facts.Sites[Report.Where.Site], "%0") << Report.Message;
+  for (const OffThreadNote &Note : Report.Notes)
+    diag(Facts.Sites[Note.Where.Site], "%0", DiagnosticIDs::Note) << Note.Text;
 }
 
 } // namespace clang::tidy::pixmapcache

@@ -3,8 +3,8 @@
 #include "common/SourceText.h"
 
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/ErrorHandling.h"
 
@@ -173,97 +173,88 @@ static std::string quotedOr(llvm::StringRef Name, llvm::StringRef IfEmpty) {
   return Name.empty() ? IfEmpty.str() : quoted(Name);
 }
 
-OffThreadWording describeOffThreadUse(const OffThreadUse &Use) {
-  const GuiUseFact &Gui = *Use.Use;
-  OffThreadWording Words;
+namespace {
+
+/// The warning at the use, and the notes at the use that say why it is wrong and what to do.
+struct UseWords {
+  std::string Message;
+  std::string Why;
+  std::string Advice;
+};
+
+UseWords describeGuiUse(const GuiUseFact &Gui) {
   const char *Kind = Gui.Kind == GuiUseKind::Call           ? "call to '"
                      : Gui.Kind == GuiUseKind::Construction ? "construction of '"
                                                             : "painting on a '";
+  UseWords Words;
   Words.Message = Kind + Gui.What + "' on a worker thread ";
   switch (Gui.Api) {
   case GuiApiKind::PixmapCache:
-    Words.Message += "silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, "
-                     "elsewhere insert and find return false and the cache never hits";
+    Words.Message += "silently fails";
+    Words.Why = "QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and "
+                "find return false and the cache never hits";
     Words.Advice = "cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on "
                    "any thread, and create the QPixmap with QPixmap::fromImage on the GUI "
-                   "thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)";
+                   "thread";
     break;
   case GuiApiKind::Widget:
-    Words.Message += "is undefined: widgets may only be used on the GUI thread";
+    Words.Message += "is undefined";
+    Words.Why = "widgets may only be used on the GUI thread";
     Words.Advice = "hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) "
                    "or a queued signal";
     break;
   case GuiApiKind::Pixmap:
-    Words.Message +=
-        "is undefined: " + quotedOr(Gui.ApiName, "") + " may only be used on the GUI thread";
-    Words.Advice = "work on a QImage in the worker (it may be loaded, painted on and cached in "
-                   "'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the "
-                   "QPixmap with QPixmap::fromImage on the GUI thread; or run this code there "
-                   "with QMetaObject::invokeMethod(qApp, ...)";
+    Words.Message += "is undefined";
+    Words.Why = quotedOr(Gui.ApiName, "this class") + " may only be used on the GUI thread";
+    Words.Advice = "work on a QImage in the worker and create the QPixmap with "
+                   "QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' "
+                   "(<pxc/image_cache.h>) caches QImage on any thread";
     break;
   case GuiApiKind::Other:
-    Words.Message +=
-        "is undefined: " + quotedOr(Gui.ApiName, "") + " may only be used on the GUI thread";
+    Words.Message += "is undefined";
+    Words.Why = quotedOr(Gui.ApiName, "this class") + " may only be used on the GUI thread";
     Words.Advice = "run this code on the GUI thread with QMetaObject::invokeMethod(qApp, ...)";
     break;
   }
+  return Words;
+}
 
-  const EntryFact &Entry = *Use.Entry;
-  Words.EntryNote = quotedOr(Entry.Name, "the lambda") + " runs on a worker thread: ";
+std::string describeEntry(const EntryFact &Entry) {
+  std::string Note = quotedOr(Entry.Name, "the lambda") + " runs on a worker thread: ";
   switch (Entry.Kind) {
   case EntryKind::Override:
-    Words.EntryNote += "it overrides " + quotedOr(Entry.Via, "");
-    break;
+    return Note + "it overrides " + quotedOr(Entry.Via, "");
   case EntryKind::PassedTo:
-    Words.EntryNote += "it is passed to " + quotedOr(Entry.Via, "");
-    break;
+    return Note + "it is passed to " + quotedOr(Entry.Via, "");
   case EntryKind::Configured:
-    Words.EntryNote += "it is listed in ThreadEntryFunctions";
-    break;
+    return Note + "it is listed in ThreadEntryFunctions";
   case EntryKind::SlotOfWorkerObject:
-    Words.EntryNote += "it is connected here as a slot of " + quotedOr(Entry.Via, "") +
-                       ", which lives on that thread";
-    break;
+    return Note + "it is connected here as a slot of " + quotedOr(Entry.Via, "") +
+           ", which lives on that thread";
   case EntryKind::QueuedToWorkerObject:
-    Words.EntryNote +=
-        "it is queued here to " + quotedOr(Entry.Via, "") + ", which lives on that thread";
-    break;
+    return Note + "it is queued here to " + quotedOr(Entry.Via, "") +
+           ", which lives on that thread";
   case EntryKind::ThreadSignal:
-    Words.EntryNote +=
-        "it is connected here directly to " + quotedOr(Entry.Via, "") + ", which the thread emits";
-    break;
+    return Note + "it is connected here directly to " + quotedOr(Entry.Via, "") +
+           ", which the thread emits";
   }
-  if (Entry.MovedAt)
-    Words.MoveNote = quotedOr(Entry.Via, "") + (Entry.CreatedIn.empty()
-                                                    ? " is moved to the worker thread here"
-                                                    : " is created here, on a worker thread");
+  llvm_unreachable("unknown entry kind");
+}
 
-  const unsigned Omitted = Use.PathLength - Use.Path.size();
-  for (unsigned I = 0; I != Use.Path.size(); ++I) {
-    const CallFact &Call = *Use.Path[I].Call;
-    std::string Note;
-    if (I == 1 && Omitted != 0)
-      Note =
-          "after " + std::to_string(Omitted) + " more " + (Omitted == 1 ? "call" : "calls") + ", ";
-    Note += quotedOr(Call.CalleeName, "the lambda");
-    switch (Call.Kind) {
-    case CallKind::VirtualCall:
-      Note += " is called and may run an override here";
-      break;
-    case CallKind::Reference:
-      Note += " is passed on and may be called here";
-      break;
-    case CallKind::DirectConnection:
-      Note += " is connected here directly: it runs in the thread that emits the signal";
-      break;
-    case CallKind::Call:
-    case CallKind::ToGuiThread: // never on a path
-      Note += " is called here";
-      break;
-    }
-    Words.PathNotes.push_back(std::move(Note));
+std::string describeStep(const CallFact &Call) {
+  const std::string Callee = quotedOr(Call.CalleeName, "the lambda");
+  switch (Call.Kind) {
+  case CallKind::VirtualCall:
+    return Callee + " is called and may run an override here";
+  case CallKind::Reference:
+    return Callee + " is passed on and may be called here";
+  case CallKind::DirectConnection:
+    return Callee + " is connected here directly: it runs in the thread that emits the signal";
+  case CallKind::Call:
+  case CallKind::ToGuiThread: // never on a path
+    return Callee + " is called here";
   }
-  return Words;
+  llvm_unreachable("unknown call kind");
 }
 
 std::string describeAlsoUsed(const GuiUseFact &Use) {
@@ -276,6 +267,36 @@ std::string describeAlsoUsed(const GuiUseFact &Use) {
     return "a " + quoted(Use.What) + " is also painted on here";
   }
   llvm_unreachable("unknown GUI use kind");
+}
+
+} // namespace
+
+OffThreadReport describeOffThreadFinding(const OffThreadFinding &Finding) {
+  const OffThreadUse &Use = Finding.Use;
+  const EntryFact &Entry = *Use.Entry;
+  UseWords Words = describeGuiUse(*Use.Use);
+  OffThreadReport Report{std::move(Words.Message), {Use.Summary, Use.Use->Site}, {}};
+  Report.Notes.push_back({std::move(Words.Why), Report.Where});
+  if (Entry.MovedAt)
+    Report.Notes.push_back({quotedOr(Entry.Via, "") +
+                                (Entry.CreatedIn.empty() ? " is moved to the worker thread here"
+                                                         : " is created here, on a worker thread"),
+                            {Use.EntrySummary, *Entry.MovedAt}});
+  Report.Notes.push_back({describeEntry(Entry), {Use.EntrySummary, Entry.Site}});
+
+  const unsigned Omitted = Use.PathLength - Use.Path.size();
+  for (unsigned I = 0; I != Use.Path.size(); ++I) {
+    std::string Note;
+    if (I == 1 && Omitted != 0)
+      Note =
+          "after " + std::to_string(Omitted) + " more " + (Omitted == 1 ? "call" : "calls") + ", ";
+    const PathStep &Step = Use.Path[I];
+    Report.Notes.push_back({Note + describeStep(*Step.Call), {Step.Summary, Step.Call->Site}});
+  }
+  Report.Notes.push_back({std::move(Words.Advice), Report.Where});
+  for (const GuiUseFact *Other : Finding.AlsoUsed)
+    Report.Notes.push_back({describeAlsoUsed(*Other), {Use.Summary, Other->Site}});
+  return Report;
 }
 
 } // namespace clang::tidy::pixmapcache

@@ -151,19 +151,28 @@ groupOffThreadUses(std::vector<OffThreadUse> Uses,
 /// How many calls before the use a reported path keeps after its first one.
 inline constexpr unsigned ReportedPathTailSteps = 2;
 
-/// The words of an off-thread finding, so that the check (one translation unit) and the
-/// scanner (the whole program) report a use alike.
-struct OffThreadWording {
-  std::string Message;   ///< the warning, at the use
-  std::string EntryNote; ///< at the entry point: why this runs on a worker
-  std::string MoveNote;  ///< for a worker object, at Entry->MovedAt: where it goes there
-  std::vector<std::string> PathNotes; ///< one per step of OffThreadUse::Path, at its call
-  std::string Advice;                 ///< at the use: what to do instead
+/// A place in the merged summaries: a site of the summary with that index.
+struct SummarySite {
+  unsigned Summary;
+  SiteId Site;
 };
 
-OffThreadWording describeOffThreadUse(const OffThreadUse &Use);
-/// The note at another use of the same function (OffThreadFinding::AlsoUsed).
-std::string describeAlsoUsed(const GuiUseFact &Use);
+/// One note of an off-thread report, in the order it is printed.
+struct OffThreadNote {
+  std::string Text;
+  SummarySite Where;
+};
+
+/// An off-thread finding in words, so that the check (one translation unit) and the scanner
+/// (the whole program) report it alike: the warning at the use, then why it is wrong, where a
+/// worker object moved, the entry point, the calls on the path, what to do, the other uses.
+struct OffThreadReport {
+  std::string Message;
+  SummarySite Where;
+  std::vector<OffThreadNote> Notes;
+};
+
+OffThreadReport describeOffThreadFinding(const OffThreadFinding &Finding);
 
 /// Which overrides a virtual call may run.
 enum class OverrideScope {

@@ -308,10 +308,7 @@ void UseAfterInsertCheck::check(const MatchFinder::MatchResult &Result) {
 
   switch (First.State.Now) {
   case Phase::Unchecked:
-    diag(First.Where->getBeginLoc(),
-         (UseText + " after '%2' took ownership of it; the cache has already deleted it "
-                    "if the insertion failed")
-             .str())
+    diag(First.Where->getBeginLoc(), (UseText + " after '%2' may have deleted it").str())
         << Name << Kind << InsertName;
     diag(Insert->getBeginLoc(),
          "'%0' deletes the object and returns false when its cost exceeds maxCost(); this "

@@ -44,7 +44,7 @@ std::size_t escapedBetween(std::size_t xsize) {
   format.num_channels = 4;
   configure(&format);
   return 2 * format.num_channels * xsize;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'std::uint32_t' (aka 'unsigned int') can overflow before its result is returned as 'std::size_t' (aka 'unsigned long') from 'escapedBetween' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'std::uint32_t' (aka 'unsigned int') can overflow before it is returned from 'escapedBetween' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' is written by 'configure' at line [[#@LINE-3]], which this translation unit does not define, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
@@ -58,7 +58,7 @@ std::size_t escapedBefore(std::size_t xsize) {
   format.num_channels = 4;
   alias->num_channels = 1u << 31;
   return 2 * format.num_channels * xsize;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'std::uint32_t' (aka 'unsigned int') can overflow before its result is returned as 'std::size_t' (aka 'unsigned long') from 'escapedBefore' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'std::uint32_t' (aka 'unsigned int') can overflow before it is returned from 'escapedBefore' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' comes from an expression the check does not follow
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
@@ -71,7 +71,7 @@ std::size_t reassignedWhole(std::size_t xsize, const PixelFormat &other) {
   format.num_channels = 4;
   format = other;
   return 2 * format.num_channels * xsize;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'std::uint32_t' (aka 'unsigned int') can overflow before its result is returned as 'std::size_t' (aka 'unsigned long') from 'reassignedWhole' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'std::uint32_t' (aka 'unsigned int') can overflow before it is returned from 'reassignedWhole' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' comes from the parameter 'other' of 'reassignedWhole', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
@@ -85,7 +85,7 @@ std::size_t writtenInLambda(std::size_t xsize) {
   format.num_channels = 4;
   widen();
   return 2 * format.num_channels * xsize;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'std::uint32_t' (aka 'unsigned int') can overflow before its result is returned as 'std::size_t' (aka 'unsigned long') from 'writtenInLambda' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'std::uint32_t' (aka 'unsigned int') can overflow before it is returned from 'writtenInLambda' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'format.num_channels' is a constant
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'std::uint32_t' (aka 'unsigned int') result is widened to 'std::size_t' (aka 'unsigned long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'std::size_t' so that the whole product is computed in 'std::size_t'
@@ -125,7 +125,7 @@ QByteArray rowNotAlwaysAssigned(bool alpha, int width) {
     bytesPerPixel = 4;
   QByteArray data;
   data.resize(bytesPerPixel * width * 1024);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::resize' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: multiplication in 'int' can overflow before it is passed as the size to 'QByteArray::resize' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'bytesPerPixel' comes from 'defaultChannels', which this translation unit does not define, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:15: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
@@ -141,7 +141,7 @@ QByteArray rowScaled(int scale, int width) {
   bytesPerPixel *= scale;
   QByteArray data;
   data.resize(bytesPerPixel * width * 1024);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::resize' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: multiplication in 'int' can overflow before it is passed as the size to 'QByteArray::resize' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'bytesPerPixel' comes from the parameter 'scale' of 'rowScaled', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:15: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
@@ -190,7 +190,7 @@ QByteArray clampedTheOther(int width, int height) {
   if (width > 4096)
     height = 4096;
   return QByteArray(width * height * 4, '\0');
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication in 'int' can overflow before it is passed as the size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'width' is a parameter of 'clampedTheOther', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:29: note: 'height' is a parameter of 'clampedTheOther', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -201,7 +201,7 @@ QByteArray raisedOnly(int width) {
   if (width < 16)
     width = 16;
   return QByteArray(width * width, '\0');
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication in 'int' can overflow before it is passed as the size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'width' is a parameter of 'raisedOnly', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:29: note: 'width' is a parameter of 'raisedOnly', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -215,7 +215,7 @@ QByteArray clampedThenGrown(int width, int border) {
     return {};
   width += border;
   return QByteArray(width * width, '\0');
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication in 'int' can overflow before it is passed as the size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'width' is a parameter of 'clampedThenGrown', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:29: note: 'width' is a parameter of 'clampedThenGrown', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here

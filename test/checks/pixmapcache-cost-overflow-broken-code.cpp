@@ -21,7 +21,7 @@ qint64 unknownOperand(const QPixmap &pixmap) {
 // that clang had to drop bounds nothing, and says nothing of where the values come from:
 // the product is reported only with ReportUnknownOrigins.
 static qint64 helperArea(int width, int height) { return width * height; }
-// UNKNOWN: :[[@LINE-1]]:58: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'helperArea' [pixmapcache-cost-overflow]
+// UNKNOWN: :[[@LINE-1]]:58: warning: multiplication in 'int' can overflow before it is returned from 'helperArea' [pixmapcache-cost-overflow]
 qint64 halfTypedArgument() { return helperArea(64, undeclaredHeight); }
 qint64 missingArgument() { return helperArea(64); }
 qint64 typedCaller() { return helperArea(64, 64); }
@@ -29,7 +29,7 @@ qint64 typedCaller() { return helperArea(64, 64); }
 qint64 intact(const QPixmap &pixmap) {
   return pixmap.width() * pixmap.height() * pixmap.depth() / 8;
 }
-// CHECK: :[[@LINE-2]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'intact' [pixmapcache-cost-overflow]
+// CHECK: :[[@LINE-2]]:10: warning: multiplication in 'int' can overflow before it is returned from 'intact' [pixmapcache-cost-overflow]
 
 qint64 unterminated(const QPixmap &pixmap) {
   return pixmap.width() * pixmap.height() * pixmap.d

@@ -20,7 +20,7 @@ qint64 anyScaledRow(int width) { return scaledRow(width); }
 static qint64 paddedRow(int width) { return width * 4; }
 qint64 smallPaddedRow() { return paddedRow(64); }
 static qint64 scaledRow(int width) { return width * 8; }
-// CHECK-MESSAGES: :[[@LINE-1]]:45: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'scaledRow' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:45: warning: multiplication in 'int' can overflow before it is returned from 'scaledRow' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:45: note: 'width' comes from the parameter 'width' of 'anyScaledRow', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-3]]:38: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
 // CHECK-MESSAGES: :[[@LINE-4]]:45: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
@@ -31,7 +31,7 @@ qint64 iconScaledRow() { return scaledRow(64); }
 // at most 65535, and 65535 * 65535 does not fit.
 static inline void weigh(const QRgba64 *pix, int xyap, int Cxy, qint64 &r, qint64 &g) {
   r = pix->red() * xyap;
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') variable 'r' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: multiplication in 'int' can overflow before it is stored in the variable 'r' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: note: 'pix->red()' comes from the parameter 'src' of 'scaleRow', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:20: note: 'xyap' comes from the parameter 'xapoints' of 'scaleRow', which other translation units can call with any value, and the guards before the product let it reach 65535
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -82,7 +82,7 @@ qint64 smallTiles() { return tileCost(256) + tileCost(512); }
 
 // Other units may call a function with external linkage.
 qint64 publicArea(int width, int height) { return width * height; }
-// CHECK-MESSAGES: :[[@LINE-1]]:51: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'publicArea' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:51: warning: multiplication in 'int' can overflow before it is returned from 'publicArea' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:51: note: 'width' is a parameter of 'publicArea', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-3]]:59: note: 'height' is a parameter of 'publicArea', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-4]]:44: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -93,7 +93,7 @@ qint64 publicIcon() { return publicArea(64, 64); }
 
 // A pointer to the function may be called with anything.
 static qint64 areaThroughPointer(int width, int height) { return width * height; }
-// CHECK-MESSAGES: :[[@LINE-1]]:66: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'areaThroughPointer' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:66: warning: multiplication in 'int' can overflow before it is returned from 'areaThroughPointer' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:66: note: 'width' is a parameter whose callers the check cannot all see
 // CHECK-MESSAGES: :[[@LINE-3]]:74: note: 'height' is a parameter whose callers the check cannot all see
 // CHECK-MESSAGES: :[[@LINE-4]]:59: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -106,7 +106,7 @@ qint64 pointerIcon() { return areaThroughPointer(64, 64); }
 
 // One caller passes a value that nothing bounds.
 static qint64 rowBytes(int width) { return width * 4; }
-// CHECK-MESSAGES: :[[@LINE-1]]:44: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'rowBytes' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:44: warning: multiplication in 'int' can overflow before it is returned from 'rowBytes' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:44: note: 'width' comes from the parameter 'width' of 'anyRow', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-3]]:37: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
 // CHECK-MESSAGES: :[[@LINE-4]]:44: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
@@ -120,7 +120,7 @@ int scaledSide();
 static qint64 squareOf(int side) {
   side = scaledSide();
   return side * side;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'squareOf' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'squareOf' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'side' is a constant
   // CHECK-MESSAGES: :[[@LINE-3]]:17: note: 'side' is a constant
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -134,7 +134,7 @@ qint64 squareIcon() { return squareOf(64); }
 static qint64 pyramidBase(int side, int levels) {
   if (levels == 0)
     return side * side;
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'pyramidBase' [pixmapcache-cost-overflow]
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: multiplication in 'int' can overflow before it is returned from 'pyramidBase' [pixmapcache-cost-overflow]
     // CHECK-MESSAGES: :[[@LINE-2]]:12: note: 'side' is a constant
     // CHECK-MESSAGES: :[[@LINE-3]]:19: note: 'side' is a constant
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here

@@ -28,7 +28,7 @@ void *pngRows(png_struct *png, png_info *info) {
   png_get_IHDR(png, info, &width, &height, &bitDepth, &color, &interlace, &compression,
                &filter);
   return malloc(width * 4);
-  // CHECK-MESSAGES-RAISED: :[[@LINE-1]]:17: warning: multiplication computed in 'unsigned int' can overflow before its result is passed as the 'size_t' (aka 'unsigned long') size to 'malloc' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES-RAISED: :[[@LINE-1]]:17: warning: multiplication in 'unsigned int' can overflow before it is passed as the size to 'malloc' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES-RAISED: :[[@LINE-2]]:17: note: 'width' is written by 'png_get_IHDR' at line 28, which this translation unit does not define, and no guard bounds it
   // CHECK-MESSAGES-RAISED: :[[@LINE-3]]:10: note: the 'unsigned int' result is widened to 'size_t' (aka 'unsigned long') only here
   // CHECK-MESSAGES-RAISED: :[[@LINE-4]]:17: note: widen the first operand to 'size_t' so that the whole product is computed in 'size_t'

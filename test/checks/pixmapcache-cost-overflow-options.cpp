@@ -34,7 +34,7 @@ void reserveBytes(long long bytes);
 // A listed sink.
 void store(ThumbnailCache &cache, Thumbnail *thumbnail, int width, int height) {
   cache.put(1, thumbnail, width * height * 4);
-  // CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:27: warning: multiplication computed in 'int' can overflow before its result is passed as the 'long long' argument to 'ThumbnailCache::put' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:27: warning: multiplication in 'int' can overflow before it is passed to 'ThumbnailCache::put' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-2]]:27: note: 'width' is a parameter of 'store', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-3]]:35: note: 'height' is a parameter of 'store', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-4]]:9: note: the 'int' result is widened to 'long long' only here
@@ -44,7 +44,7 @@ void store(ThumbnailCache &cache, Thumbnail *thumbnail, int width, int height) {
 
 void reserve(int width, int rows) {
   reserveBytes(width * rows);
-  // CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:16: warning: multiplication computed in 'int' can overflow before its result is passed as the 'long long' argument to 'reserveBytes' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:16: warning: multiplication in 'int' can overflow before it is passed to 'reserveBytes' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-2]]:16: note: 'width' is a parameter of 'reserve', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-3]]:24: note: 'rows' is a parameter of 'reserve', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-4]]:3: note: the 'int' result is widened to 'long long' only here
@@ -56,7 +56,7 @@ void reserve(int width, int rows) {
 // not a size), dimensions with IntParametersAreDimensions=true.
 long long entries(int count, int size) {
   return count * size;
-  // CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'long long' from 'entries' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'entries' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-2]]:10: note: 'count' is a parameter of 'entries', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-3]]:18: note: 'size' is a parameter of 'entries', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-4]]:3: note: the 'int' result is widened to 'long long' only here
@@ -64,7 +64,7 @@ long long entries(int count, int size) {
   // CHECK-FIXES-OPTIONS: {{^}}  return static_cast<long long>(count) * size;{{$}}
 }
 long long timeoutMs(int timeoutSeconds) { return timeoutSeconds * 1000; }
-// CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:50: warning: multiplication computed in 'int' can overflow before its result is returned as 'long long' from 'timeoutMs' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:50: warning: multiplication in 'int' can overflow before it is returned from 'timeoutMs' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES-OPTIONS: :[[@LINE-2]]:50: note: 'timeoutSeconds' is a parameter of 'timeoutMs', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES-OPTIONS: :[[@LINE-3]]:43: note: the 'int' result is widened to 'long long' only here
 // CHECK-MESSAGES-OPTIONS: :[[@LINE-4]]:50: note: widen the first operand to 'long long' so that the whole product is computed in 'long long'
@@ -74,7 +74,7 @@ long long timeoutMs(int timeoutSeconds) { return timeoutSeconds * 1000; }
 struct Grid {
   int columns = 0, rows = 0;
   long long cells() const { return columns * rows; }
-  // CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:36: warning: multiplication computed in 'int' can overflow before its result is returned as 'long long' from 'Grid::cells' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:36: warning: multiplication in 'int' can overflow before it is returned from 'Grid::cells' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-2]]:36: note: 'columns' is a member that the program sets elsewhere
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-3]]:46: note: 'rows' is a member that the program sets elsewhere
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-4]]:29: note: the 'int' result is widened to 'long long' only here
@@ -85,7 +85,7 @@ struct Grid {
 // 16-bit operands: considered with MinimumProductWidth=16, where 65535 * 65535 does not fit.
 long long headerPixels(std::uint16_t width, std::uint16_t height) {
   return width * height;
-  // CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'long long' from 'headerPixels' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES-OPTIONS: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'headerPixels' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-2]]:10: note: 'width' is a parameter of 'headerPixels', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-3]]:18: note: 'height' is a parameter of 'headerPixels', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES-OPTIONS: :[[@LINE-4]]:3: note: the 'int' result is widened to 'long long' only here

@@ -22,7 +22,7 @@
 
 // A parameter of a function that other units can call.
 long long exportedArea(int width, int height) { return width * height; }
-// CHECK-MESSAGES: :[[@LINE-1]]:56: warning: multiplication computed in 'int' can overflow before its result is returned as 'long long' from 'exportedArea' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:56: warning: multiplication in 'int' can overflow before it is returned from 'exportedArea' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:56: note: 'width' is a parameter of 'exportedArea', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-3]]:64: note: 'height' is a parameter of 'exportedArea', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-4]]:49: note: the 'int' result is widened to 'long long' only here
@@ -34,7 +34,7 @@ QList<char> readPixels(QDataStream &in) {
   int width = 0, height = 0;
   in >> width >> height;
   return QList<char>(width * height * 4);
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QList<char>::QList' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: multiplication in 'int' can overflow before it is passed as the size to 'QList<char>::QList' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:22: note: 'width' is read from a stream at line [[#@LINE-3]], and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:30: note: 'height' is read from a stream at line [[#@LINE-4]], and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -47,7 +47,7 @@ extern "C" int decoder_row_count(const char *data);
 extern "C" int decoder_row_width(const char *data);
 void *rowsOf(const char *data) {
   return malloc(decoder_row_count(data) * decoder_row_width(data));
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: multiplication computed in 'int' can overflow before its result is passed as the 'size_t' (aka 'unsigned long') size to 'malloc' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: multiplication in 'int' can overflow before it is passed as the size to 'malloc' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:17: note: 'decoder_row_count(data)' comes from 'decoder_row_count', which this translation unit does not define, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:43: note: 'decoder_row_width(data)' comes from 'decoder_row_width', which this translation unit does not define, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'size_t' (aka 'unsigned long') only here
@@ -58,7 +58,7 @@ void *rowsOf(const char *data) {
 // Copy lengths: memcpy, fread, QIODevice::read, QDataStream::readRawData.
 void copyRows(char *to, const char *from, int rows, int bytesPerLine) {
   memcpy(to, from, rows * bytesPerLine);
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication computed in 'int' can overflow before its result is passed as the 'size_t' (aka 'unsigned long') length to 'memcpy' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication in 'int' can overflow before it is passed as the length to 'memcpy' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:20: note: 'rows' is a parameter of 'copyRows', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:27: note: 'bytesPerLine' is a parameter of 'copyRows', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'size_t' (aka 'unsigned long') only here
@@ -67,7 +67,7 @@ void copyRows(char *to, const char *from, int rows, int bytesPerLine) {
 }
 size_t readRows(char *to, FILE *file, int rows, int bytesPerLine) {
   return fread(to, 1, rows * bytesPerLine, file);
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: multiplication computed in 'int' can overflow before its result is passed as the 'size_t' (aka 'unsigned long') length to 'fread' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: multiplication in 'int' can overflow before it is passed as the length to 'fread' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:23: note: 'rows' is a parameter of 'readRows', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:30: note: 'bytesPerLine' is a parameter of 'readRows', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'size_t' (aka 'unsigned long') only here
@@ -76,7 +76,7 @@ size_t readRows(char *to, FILE *file, int rows, int bytesPerLine) {
 }
 QByteArray readRows(QIODevice &device, int rows, int bytesPerLine) {
   return device.read(rows * bytesPerLine);
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qint64' (aka 'long long') length to 'QIODevice::read' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: multiplication in 'int' can overflow before it is passed as the length to 'QIODevice::read' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:22: note: 'rows' is a parameter of 'readRows', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:29: note: 'bytesPerLine' is a parameter of 'readRows', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:17: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -85,7 +85,7 @@ QByteArray readRows(QIODevice &device, int rows, int bytesPerLine) {
 }
 int readRows(QDataStream &in, char *to, int rows, int bytesPerLine) {
   return in.readRawData(to, rows * bytesPerLine);
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: multiplication computed in 'int' can overflow before its result is passed as the 'int' length to 'QDataStream::readRawData' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: multiplication in 'int' can overflow before it is passed as the length to 'QDataStream::readRawData' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:29: note: 'rows' is a parameter of 'readRows', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:36: note: 'bytesPerLine' is a parameter of 'readRows', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the result becomes a length here, where a wrapped value is as wrong as a truncated one
@@ -95,7 +95,7 @@ int readRows(QDataStream &in, char *to, int rows, int bytesPerLine) {
 // QImage over a caller's buffer: the bytes per line are wider than the product.
 QImage wrap(uchar *data, int width, int height, int depth) {
   return QImage(data, width, height, width * depth, QImage::Format_ARGB32);
-  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QImage::QImage' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: multiplication in 'int' can overflow before it is passed as the size to 'QImage::QImage' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:38: note: 'width' is a parameter of 'wrap', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:46: note: 'depth' is a parameter of 'wrap', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -105,7 +105,7 @@ QImage wrap(uchar *data, int width, int height, int depth) {
 
 // A plain integer parameter times a small factor: not an object's size, reported.
 long long doubledWidth(int width) { return width * 2; }
-// CHECK-MESSAGES: :[[@LINE-1]]:44: warning: multiplication computed in 'int' can overflow before its result is returned as 'long long' from 'doubledWidth' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:44: warning: multiplication in 'int' can overflow before it is returned from 'doubledWidth' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:44: note: 'width' is a parameter of 'doubledWidth', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-3]]:37: note: the 'int' result is widened to 'long long' only here
 // CHECK-MESSAGES: :[[@LINE-4]]:44: note: widen the first operand to 'long long' so that the whole product is computed in 'long long'
@@ -117,7 +117,7 @@ struct Header {
   int height;
 };
 long long pixelBytes(const Header &header) { return header.width * 4; }
-// CHECK-MESSAGES: :[[@LINE-1]]:53: warning: multiplication computed in 'int' can overflow before its result is returned as 'long long' from 'pixelBytes' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:53: warning: multiplication in 'int' can overflow before it is returned from 'pixelBytes' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:53: note: 'header.width' comes from the parameter 'header' of 'pixelBytes', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-3]]:46: note: the 'int' result is widened to 'long long' only here
 // CHECK-MESSAGES: :[[@LINE-4]]:53: note: widen the first operand to 'long long' so that the whole product is computed in 'long long'
@@ -125,7 +125,7 @@ long long pixelBytes(const Header &header) { return header.width * 4; }
 
 // A static function called with values from outside: its callers pass them in.
 static long long bytesFor(int w, int h) { return w * h * 4; }
-// CHECK-MESSAGES: :[[@LINE-1]]:50: warning: multiplication computed in 'int' can overflow before its result is returned as 'long long' from 'bytesFor' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:50: warning: multiplication in 'int' can overflow before it is returned from 'bytesFor' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:50: note: 'w' comes from the parameter 'requestWidth' of 'sizeOfRequest', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-3]]:54: note: 'h' comes from the parameter 'requestHeight' of 'sizeOfRequest', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-4]]:43: note: the 'int' result is widened to 'long long' only here
@@ -137,7 +137,7 @@ long long sizeOfRequest(int requestWidth, int requestHeight) {
 
 // An inline function that only this file declares is called only here: the same.
 inline long long inlineBytes(int w, int h) { return w * h * 4; }
-// CHECK-MESSAGES: :[[@LINE-1]]:53: warning: multiplication computed in 'int' can overflow before its result is returned as 'long long' from 'inlineBytes' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:53: warning: multiplication in 'int' can overflow before it is returned from 'inlineBytes' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:53: note: 'w' comes from the parameter 'requestWidth' of 'inlineRequest', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-3]]:57: note: 'h' comes from the parameter 'requestHeight' of 'inlineRequest', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-4]]:46: note: the 'int' result is widened to 'long long' only here

@@ -49,7 +49,7 @@ static QPMCache *pm_cache();
 bool insertPre2018(const QString &key, const QPixmap &pixmap)
 {
     return pm_cache()->insert(key, pixmap, pixmap.width() * pixmap.height() * pixmap.depth() / 8);
-    // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: multiplication computed in 'int' can overflow before its result is passed as the 'int' cost to 'QPMCache::insert' [pixmapcache-cost-overflow]
+    // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: multiplication in 'int' can overflow before it is passed as the cost to 'QPMCache::insert' [pixmapcache-cost-overflow]
     // CHECK-MESSAGES: :[[@LINE-2]]:44: note: 'pixmap.width()' comes from the parameter 'pixmap' of 'insertPre2018', which other translation units can call with any value, and no guard bounds it
     // CHECK-MESSAGES: :[[@LINE-3]]:61: note: 'pixmap.height()' comes from the parameter 'pixmap' of 'insertPre2018', which other translation units can call with any value, and no guard bounds it
     // CHECK-MESSAGES: :[[@LINE-4]]:24: note: the result becomes a cost here, where a wrapped value is as wrong as a truncated one
@@ -62,7 +62,7 @@ bool insertPre2018(const QString &key, const QPixmap &pixmap)
 void setLimitInMegabytes(int megabytes)
 {
     QPixmapCache::setCacheLimit(megabytes * 1024);
-    // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: multiplication computed in 'int' can overflow before its result is passed as the 'int' cost to 'QPixmapCache::setCacheLimit' [pixmapcache-cost-overflow]
+    // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: multiplication in 'int' can overflow before it is passed as the cost to 'QPixmapCache::setCacheLimit' [pixmapcache-cost-overflow]
     // CHECK-MESSAGES: :[[@LINE-2]]:33: note: 'megabytes' is a parameter of 'setLimitInMegabytes', which other translation units can call with any value, and no guard bounds it
     // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the result becomes a cost here, where a wrapped value is as wrong as a truncated one
     // CHECK-MESSAGES: :[[@LINE-4]]:33: note: compute the product in a 64-bit type and clamp it to the range of 'int'

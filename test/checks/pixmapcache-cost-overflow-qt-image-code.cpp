@@ -26,7 +26,7 @@ public:
 // The same accessors on two images prove nothing.
 qsizetype mixedRowBits(const QImage &a, const QImage &b) {
   const qsizetype bits = a.width() * b.depth();
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: multiplication computed in 'int' can overflow before its result is stored in the 'const qsizetype' (aka 'const long long') variable 'bits' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: multiplication in 'int' can overflow before it is stored in the variable 'bits' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:26: note: 'a.width()' comes from the parameter 'a' of 'mixedRowBits', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the 'int' result is widened to 'const qsizetype' (aka 'const long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:26: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
@@ -38,7 +38,7 @@ qsizetype mixedRowBits(const QImage &a, const QImage &b) {
 QByteArray grayData(const QImage &image) {
   QByteArray data;
   data.resize(image.width() * image.height());
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::resize' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: multiplication in 'int' can overflow before it is passed as the size to 'QByteArray::resize' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'image.width()' comes from the parameter 'image' of 'grayData', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'image.height()' comes from the parameter 'image' of 'grayData', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:8: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here

@@ -25,7 +25,7 @@ struct BigFrame {
 // BigFrame's are computed in 64 bits.
 template <class Image> qsizetype bytesOf(const Image &image) {
   return image.width() * image.height() * 4;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'bytesOf' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'bytesOf' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE+6]]:51: note: in the instantiation 'bytesOf<Frame>' here
   // CHECK-MESSAGES: :[[@LINE-3]]:10: note: 'image.width()' comes from the parameter 'image' of 'bytesOf', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:26: note: 'image.height()' comes from the parameter 'image' of 'bytesOf', which other translation units can call with any value, and no guard bounds it
@@ -42,7 +42,7 @@ qsizetype otherFrameBytes(const OtherFrame &frame) { return bytesOf(frame); }
 // Dependent on a type parameter used for the sizes themselves.
 template <class Size> QList<char> pixels(Size width, Size height) {
   return QList<char>(width * height);
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QList<char>::QList' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: multiplication in 'int' can overflow before it is passed as the size to 'QList<char>::QList' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE+7]]:55: note: in the instantiation 'pixels<int>' here
   // CHECK-MESSAGES: :[[@LINE-3]]:22: note: 'width' is a parameter of 'pixels', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:30: note: 'height' is a parameter of 'pixels', which other translation units can call with any value, and no guard bounds it
@@ -54,7 +54,7 @@ QList<char> intPixels(int width, int height) { return pixels(width, height); }
 
 // Not dependent: checked in the definition, with a fix-it, whatever the instantiations.
 template <class Tag> qsizetype taggedBytes(int width, int height) { return width * height * 4; }
-// CHECK-MESSAGES: :[[@LINE-1]]:76: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'taggedBytes' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:76: warning: multiplication in 'int' can overflow before it is returned from 'taggedBytes' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:76: note: 'width' is a parameter of 'taggedBytes', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-3]]:84: note: 'height' is a parameter of 'taggedBytes', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-4]]:69: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here

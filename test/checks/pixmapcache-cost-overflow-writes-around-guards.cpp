@@ -38,7 +38,7 @@ qint64 bmpRowBytes(const QImage &img) {
     rowBytes = ((image.width() * 24 + 31) / 32) * 4;
   else
     rowBytes = image.width() * 3;
-    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') variable 'rowBytes' [pixmapcache-cost-overflow]
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: multiplication in 'int' can overflow before it is stored in the variable 'rowBytes' [pixmapcache-cost-overflow]
     // CHECK-MESSAGES: :[[@LINE-2]]:16: note: 'image.width()' is a size of an object already in memory (from 'img'), which times a factor of at most 16 cannot overflow
     // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
     // CHECK-MESSAGES: :[[@LINE-4]]:16: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
@@ -130,7 +130,7 @@ qint64 streamedTwice(QDataStream &stream) {
     return 0;
   stream >> width;
   return width * height;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'qint32' (aka 'int') can overflow before its result is returned as 'qint64' (aka 'long long') from 'streamedTwice' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'qint32' (aka 'int') can overflow before it is returned from 'streamedTwice' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'width' is read from a stream at line {{[0-9]+}}, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'qint32' (aka 'int') result is widened to 'qint64' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
@@ -147,7 +147,7 @@ qint64 countedArea(CountingStream &stream, int height) {
   if (width < 0 || width > 8192 || height < 0 || height > 8192)
     return 0;
   return width * height;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'countedArea' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'countedArea' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'width' is a constant
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
@@ -164,7 +164,7 @@ qint64 readerArea(Reader &reader, int height) {
   if (width < 0 || width > 8192 || height < 0 || height > 8192)
     return 0;
   return width * height;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'readerArea' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'readerArea' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'width' is a constant
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
@@ -178,7 +178,7 @@ qint64 rereadArea(int height) {
     return 0;
   width = readWidth();
   return width * height;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'rereadArea' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'rereadArea' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'width' comes from 'readWidth', which this translation unit does not define, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
@@ -192,7 +192,7 @@ qint64 doublingBytes(int side) {
   qint64 total = 0;
   for (int level = 0; level < 20; ++level) {
     total += side * side * 4;
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') variable 'total' [pixmapcache-cost-overflow]
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: multiplication in 'int' can overflow before it is stored in the variable 'total' [pixmapcache-cost-overflow]
     // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'side' is a parameter of 'doublingBytes', which other translation units can call with any value, and no guard bounds it
     // CHECK-MESSAGES: :[[@LINE-3]]:21: note: 'side' is a parameter of 'doublingBytes', which other translation units can call with any value, and no guard bounds it
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -212,7 +212,7 @@ qint64 aliasedArea(int height) {
     return 0;
   *alias = readWidth();
   return width * height;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'aliasedArea' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'aliasedArea' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'width' comes from an expression the check does not follow
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
@@ -225,7 +225,7 @@ qint64 replacedImage(QImage image, const QImage &other) {
     return 0;
   image = other;
   return image.width() * 24;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'replacedImage' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'replacedImage' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'image.width()' comes from the parameter 'image' of 'replacedImage', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
@@ -238,7 +238,7 @@ qint64 convertedImage(QImage image) {
     return 0;
   image.convertTo(QImage::Format_Mono);
   return image.width() * 24;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'convertedImage' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'convertedImage' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'image.width()' comes from the parameter 'image' of 'convertedImage', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'

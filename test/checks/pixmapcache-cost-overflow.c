@@ -7,7 +7,7 @@
 
 unsigned char *allocate_rgba(int width, int height) {
   return malloc(width * height * 4);
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: multiplication computed in 'int' can overflow before its result is passed as the 'size_t' (aka 'unsigned long') size to 'malloc' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: multiplication in 'int' can overflow before it is passed as the size to 'malloc' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:17: note: 'width' is a parameter of 'allocate_rgba', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:25: note: 'height' is a parameter of 'allocate_rgba', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'size_t' (aka 'unsigned long') only here
@@ -17,7 +17,7 @@ unsigned char *allocate_rgba(int width, int height) {
 
 int64_t row_bytes(int stride, int rows) {
   int64_t bytes = (int64_t)(stride * rows);
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: multiplication computed in 'int' can overflow before its result is cast to 'int64_t' (aka 'long') [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: multiplication in 'int' can overflow before it is cast to 'int64_t' (aka 'long') [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:29: note: 'stride' is a parameter of 'row_bytes', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:38: note: 'rows' is a parameter of 'row_bytes', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the 'int' result is widened to 'int64_t' (aka 'long') only here

@@ -19,7 +19,7 @@
 
 qsizetype imageBytes(const QImage &image) {
   return image.width() * image.height() * 4;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'imageBytes' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'imageBytes' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'image.width()' comes from the parameter 'image' of 'imageBytes', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:26: note: 'image.height()' comes from the parameter 'image' of 'imageBytes', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -31,7 +31,7 @@ qsizetype imageBytes(const QImage &image) {
 // does not see it.
 qint64 pixmapKb(const QPixmap &pixmap) {
   return pixmap.width() * pixmap.height() * pixmap.depth() / 8 / 1024;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'pixmapKb' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'pixmapKb' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'pixmap.width()' comes from the parameter 'pixmap' of 'pixmapKb', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:27: note: 'pixmap.height()' comes from the parameter 'pixmap' of 'pixmapKb', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -42,7 +42,7 @@ qint64 pixmapKb(const QPixmap &pixmap) {
 // ... and behind a shift.
 qsizetype shiftedBytes(int w, int h, int d) {
   return (w * h * d) >> 3;
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'shiftedBytes' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: multiplication in 'int' can overflow before it is returned from 'shiftedBytes' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:11: note: 'w' is a parameter of 'shiftedBytes', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:15: note: 'h' is a parameter of 'shiftedBytes', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:19: note: 'd' is a parameter of 'shiftedBytes', which other translation units can call with any value, and no guard bounds it
@@ -54,7 +54,7 @@ qsizetype shiftedBytes(int w, int h, int d) {
 // A cast to the wider type after the multiplication: the fix moves it to the first operand.
 qsizetype castTooLate(const QSize &size) {
   return qsizetype(size.width() * size.height()) * 4;
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication computed in 'int' can overflow before its result is cast to 'qsizetype' (aka 'long long') [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication in 'int' can overflow before it is cast to 'qsizetype' (aka 'long long') [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:20: note: 'size.width()' comes from the parameter 'size' of 'castTooLate', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:35: note: 'size.height()' comes from the parameter 'size' of 'castTooLate', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -64,7 +64,7 @@ qsizetype castTooLate(const QSize &size) {
 
 qint64 staticCastTooLate(const QRect &rect) {
   return static_cast<qint64>(rect.width() * rect.height());
-  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: multiplication computed in 'int' can overflow before its result is cast to 'qint64' (aka 'long long') [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: multiplication in 'int' can overflow before it is cast to 'qint64' (aka 'long long') [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:30: note: 'rect.width()' comes from the parameter 'rect' of 'staticCastTooLate', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:45: note: 'rect.height()' comes from the parameter 'rect' of 'staticCastTooLate', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -75,7 +75,7 @@ qint64 staticCastTooLate(const QRect &rect) {
 // The cast sits on the right of a division: the moved cast keeps its parentheses.
 qint64 perPixel(qint64 total, int w, int h) {
   return total / (qint64)(w * h);
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: multiplication computed in 'int' can overflow before its result is cast to 'qint64' (aka 'long long') [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: multiplication in 'int' can overflow before it is cast to 'qint64' (aka 'long long') [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:27: note: 'w' is a parameter of 'perPixel', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'h' is a parameter of 'perPixel', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:18: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -86,7 +86,7 @@ qint64 perPixel(qint64 total, int w, int h) {
 // The wider operand comes too late: 'w * h' is computed in 'int' first.
 qsizetype widenedTooLate(int w, int h, int d) {
   qsizetype bytes = w * h * qsizetype(d);
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qsizetype' (aka 'long long') variable 'bytes' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication in 'int' can overflow before it is stored in the variable 'bytes' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'w' is a parameter of 'widenedTooLate', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:25: note: 'h' is a parameter of 'widenedTooLate', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -97,7 +97,7 @@ qsizetype widenedTooLate(int w, int h, int d) {
 
 // Defined in a header: other units construct tiles with any size.
 Tile::Tile(int width, int height) : bytes(width * height * 4) {}
-// CHECK-MESSAGES: :[[@LINE-1]]:43: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') field 'Tile::bytes' [pixmapcache-cost-overflow]
+// CHECK-MESSAGES: :[[@LINE-1]]:43: warning: multiplication in 'int' can overflow before it is stored in the field 'Tile::bytes' [pixmapcache-cost-overflow]
 // CHECK-MESSAGES: :[[@LINE-2]]:43: note: 'width' is a parameter of 'Tile::Tile', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-3]]:51: note: 'height' is a parameter of 'Tile::Tile', which other translation units can call with any value, and no guard bounds it
 // CHECK-MESSAGES: :[[@LINE-4]]:37: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -106,7 +106,7 @@ Tile::Tile(int width, int height) : bytes(width * height * 4) {}
 
 void Tile::add(const QImage &image) {
   total += image.width() * image.height() + 64;
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: multiplication computed in 'int' can overflow before its result is stored in the 'qint64' (aka 'long long') field 'Tile::total' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: multiplication in 'int' can overflow before it is stored in the field 'Tile::total' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:12: note: 'image.width()' comes from the parameter 'image' of 'Tile::add', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:28: note: 'image.height()' comes from the parameter 'image' of 'Tile::add', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
@@ -120,7 +120,7 @@ void Tile::add(const QImage &image) {
 
 void cacheInKb(QCache<QString, QPixmap> &cache, const QString &key, const QPixmap &pixmap) {
   cache.insert(key, new QPixmap(pixmap), pixmap.width() * pixmap.height() * pixmap.depth() / (8 * 1024));
-  // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QPixmap>::insert' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: multiplication in 'int' can overflow before it is passed as the cost to 'QCache<QString, QPixmap>::insert' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:42: note: 'pixmap.width()' comes from the parameter 'pixmap' of 'cacheInKb', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:59: note: 'pixmap.height()' comes from the parameter 'pixmap' of 'cacheInKb', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -131,7 +131,7 @@ void cacheInKb(QCache<QString, QPixmap> &cache, const QString &key, const QPixma
 // A cost in bytes is not the helper's KiB: widen instead.
 void cacheInBytes(QCache<QString, QImage> &cache, const QString &key, const QImage &image) {
   cache.insert(key, new QImage(image), image.width() * image.height() * image.depth() / 8);
-  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QImage>::insert' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: multiplication in 'int' can overflow before it is passed as the cost to 'QCache<QString, QImage>::insert' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:40: note: 'image.width()' comes from the parameter 'image' of 'cacheInBytes', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:56: note: 'image.height()' comes from the parameter 'image' of 'cacheInBytes', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -143,7 +143,7 @@ void cacheInBytes(QCache<QString, QImage> &cache, const QString &key, const QIma
 // Through a local 'int': no fix-it (widening the operand alone would be truncated again).
 void cacheThroughLocal(QCache<QString, QPixmap> &cache, const QString &path, const QPixmap &pixmap) {
   int cacheCost = pixmap.width() * pixmap.height() * pixmap.depth() / 8;
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QPixmap>::insert' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: multiplication in 'int' can overflow before it is passed as the cost to 'QCache<QString, QPixmap>::insert' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:19: note: 'pixmap.width()' comes from the parameter 'pixmap' of 'cacheThroughLocal', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:36: note: 'pixmap.height()' comes from the parameter 'pixmap' of 'cacheThroughLocal', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:7: note: the product is first stored in 'cacheCost', of type 'int'
@@ -156,7 +156,7 @@ void cacheThroughLocal(QCache<QString, QPixmap> &cache, const QString &path, con
 // qMax deduces one type from both arguments: no fix-it there.
 void cacheClamped(QCache<int, QImage> &cache, const QImage &image) {
   cache.insert(1, new QImage(image), qMax(1, image.width() * image.height() * 4 / 1024));
-  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<int, QImage>::insert' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: multiplication in 'int' can overflow before it is passed as the cost to 'QCache<int, QImage>::insert' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:46: note: 'image.width()' comes from the parameter 'image' of 'cacheClamped', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:62: note: 'image.height()' comes from the parameter 'image' of 'cacheClamped', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -165,7 +165,7 @@ void cacheClamped(QCache<int, QImage> &cache, const QImage &image) {
 
 void limit(QCache<QString, QPixmap> &cache, int widthLimit, int heightLimit) {
   cache.setMaxCost(widthLimit * heightLimit * 4);
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') cost to 'QCache<QString, QPixmap>::setMaxCost' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication in 'int' can overflow before it is passed as the cost to 'QCache<QString, QPixmap>::setMaxCost' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:20: note: 'widthLimit' is a parameter of 'limit', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:33: note: 'heightLimit' is a parameter of 'limit', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:9: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -179,7 +179,7 @@ void limit(QCache<QString, QPixmap> &cache, int widthLimit, int heightLimit) {
 
 void *allocatePixels(int width, int height) {
   return std::malloc(width * height * 4);
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: multiplication computed in 'int' can overflow before its result is passed as the 'size_t' (aka 'unsigned long') size to 'malloc' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: multiplication in 'int' can overflow before it is passed as the size to 'malloc' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:22: note: 'width' is a parameter of 'allocatePixels', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:30: note: 'height' is a parameter of 'allocatePixels', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'size_t' (aka 'unsigned long') only here
@@ -189,7 +189,7 @@ void *allocatePixels(int width, int height) {
 
 uchar *newPixels(const QSize &size) {
   return new uchar[size.width() * size.height() * 4];
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication computed in 'int' can overflow before its result is used as the 'unsigned long' size of a 'new[]' array [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: multiplication in 'int' can overflow before it is used as the size of a 'new[]' array [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:20: note: 'size.width()' comes from the parameter 'size' of 'newPixels', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:35: note: 'size.height()' comes from the parameter 'size' of 'newPixels', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'unsigned long' only here
@@ -199,7 +199,7 @@ uchar *newPixels(const QSize &size) {
 
 QByteArray blankRow(const QImage &image, int rows) {
   return QByteArray(image.width() * rows * 4, '\0');
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication computed in 'int' can overflow before its result is passed as the 'qsizetype' (aka 'long long') size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: multiplication in 'int' can overflow before it is passed as the size to 'QByteArray::QByteArray' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'image.width()' comes from the parameter 'image' of 'blankRow', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:37: note: 'rows' is a parameter of 'blankRow', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -209,7 +209,7 @@ QByteArray blankRow(const QImage &image, int rows) {
 
 void reservePixels(std::vector<unsigned> &pixels, const QImage &image) {
   pixels.reserve(image.width() * image.height());
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: multiplication computed in 'int' can overflow before its result is passed as the 'size_type' (aka 'unsigned long') size to 'std::vector<unsigned int>::reserve' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: multiplication in 'int' can overflow before it is passed as the size to 'std::vector<unsigned int>::reserve' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:18: note: 'image.width()' comes from the parameter 'image' of 'reservePixels', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:34: note: 'image.height()' comes from the parameter 'image' of 'reservePixels', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the 'int' result is widened to 'size_type' (aka 'unsigned long') only here
@@ -221,7 +221,7 @@ void reservePixels(std::vector<unsigned> &pixels, const QImage &image) {
 // does not fit.
 qint64 tgaBytes(quint16 width, quint16 height, int channels) {
   return width * height * channels;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qint64' (aka 'long long') from 'tgaBytes' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'tgaBytes' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:27: note: 'channels' is a parameter of 'tgaBytes', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qint64' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qint64' so that the whole product is computed in 'qint64'
@@ -233,7 +233,7 @@ qsizetype halfGuarded(int w, int h) {
   if (w > 8192)
     return 0;
   return w * h * 4;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'halfGuarded' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'halfGuarded' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:14: note: 'h' is a parameter of 'halfGuarded', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'
@@ -245,7 +245,7 @@ qsizetype looseGuard(int w, int h) {
   if (w > 65536 || h > 65536)
     return 0;
   return w * h * 4;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'looseGuard' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'looseGuard' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'w' is a parameter of 'looseGuard', which other translation units can call with any value, and the guards before the product let it reach 65536
   // CHECK-MESSAGES: :[[@LINE-3]]:14: note: 'h' is a parameter of 'looseGuard', which other translation units can call with any value, and the guards before the product let it reach 65536
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -260,7 +260,7 @@ qsizetype guardOnOneBranch(int w, int h, bool preview) {
       return 0;
   }
   return w * h * 4;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'guardOnOneBranch' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'guardOnOneBranch' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'w' is a parameter of 'guardOnOneBranch', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:14: note: 'h' is a parameter of 'guardOnOneBranch', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
@@ -274,7 +274,7 @@ qsizetype reassignedAfterGuard(int w, int h) {
     return 0;
   w *= 1024;
   return w * h * 4;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication computed in 'int' can overflow before its result is returned as 'qsizetype' (aka 'long long') from 'reassignedAfterGuard' [pixmapcache-cost-overflow]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: multiplication in 'int' can overflow before it is returned from 'reassignedAfterGuard' [pixmapcache-cost-overflow]
   // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'w' is a parameter of 'reassignedAfterGuard', which other translation units can call with any value, and no guard bounds it
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the 'int' result is widened to 'qsizetype' (aka 'long long') only here
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: widen the first operand to 'qsizetype' so that the whole product is computed in 'qsizetype'

@@ -19,9 +19,10 @@
 class Thumbnailer {
 public:
   void process(const QString &path) { QPixmap pixmap(path); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:47: note: 'QPixmap' may only be used on the GUI thread
   // CHECK-MESSAGES: :[[@LINE+3]]:17: note: 'Thumbnailer::process' runs on a worker thread: it is passed to 'std::thread'
-  // CHECK-MESSAGES: :[[@LINE-3]]:47: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-4]]:47: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   void start(const QString &path) {
     std::thread(&Thumbnailer::process, this, path).detach();
   }
@@ -30,9 +31,10 @@ public:
 // A function object.
 struct Warmer {
   void operator()() const { QPixmapCache::setCacheLimit(4096); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: call to 'QPixmapCache::setCacheLimit' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: call to 'QPixmapCache::setCacheLimit' on a worker thread silently fails [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:29: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
   // CHECK-MESSAGES: :[[@LINE+4]]:15: note: 'Warmer::operator()' runs on a worker thread: it is passed to 'std::thread'
-  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-4]]:29: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
 };
 void startFunctor() {
   std::thread(Warmer{}).detach();
@@ -42,14 +44,16 @@ void startFunctor() {
 
 // A std::function and a function pointer.
 void clearCache() { QPixmapCache::clear(); }
-// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-// CHECK-MESSAGES: :[[@LINE+9]]:15: note: 'clearCache' runs on a worker thread: it is passed to 'std::thread'
-// CHECK-MESSAGES: :[[@LINE-3]]:21: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: call to 'QPixmapCache::clear' on a worker thread silently fails [pixmapcache-off-thread-access]
+// CHECK-MESSAGES: :[[@LINE-2]]:21: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+// CHECK-MESSAGES: :[[@LINE+10]]:15: note: 'clearCache' runs on a worker thread: it is passed to 'std::thread'
+// CHECK-MESSAGES: :[[@LINE-4]]:21: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
 void startWrapped() {
   std::function<void()> job = [] { QPixmap pixmap(2, 2); };
-  // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:44: note: 'QPixmap' may only be used on the GUI thread
   // CHECK-MESSAGES: :[[@LINE+2]]:40: note: the lambda runs on a worker thread: it is passed to 'QThreadPool::start'
-  // CHECK-MESSAGES: :[[@LINE-3]]:44: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-4]]:44: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   QThreadPool::globalInstance()->start(job);
   void (*pointer)() = clearCache;
   std::thread(pointer).detach();
@@ -57,9 +61,10 @@ void startWrapped() {
 
 // std::bind runs the function it binds.
 void loadInto(const QString &path, int size) { QPixmap pixmap(size, size); }
-// CHECK-MESSAGES: :[[@LINE-1]]:56: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+// CHECK-MESSAGES: :[[@LINE-1]]:56: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+// CHECK-MESSAGES: :[[@LINE-2]]:56: note: 'QPixmap' may only be used on the GUI thread
 // CHECK-MESSAGES: :[[@LINE+3]]:21: note: 'loadInto' runs on a worker thread: it is passed to 'QtConcurrent::run'
-// CHECK-MESSAGES: :[[@LINE-3]]:56: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+// CHECK-MESSAGES: :[[@LINE-4]]:56: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
 void startBound(const QString &path) {
   QtConcurrent::run(std::bind(loadInto, path, 64));
 }
@@ -67,26 +72,29 @@ void startBound(const QString &path) {
 // QRunnable::create wraps a callable in a runnable for a pool.
 void startRunnable() {
   QThreadPool::globalInstance()->start(QRunnable::create([] { QPixmapCache::clear(); }));
-  // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:58: note: the lambda runs on a worker thread: it is passed to 'QRunnable::create'
-  // CHECK-MESSAGES: :[[@LINE-3]]:63: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: call to 'QPixmapCache::clear' on a worker thread silently fails [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:63: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+  // CHECK-MESSAGES: :[[@LINE-3]]:58: note: the lambda runs on a worker thread: it is passed to 'QRunnable::create'
+  // CHECK-MESSAGES: :[[@LINE-4]]:63: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
 }
 
 // Generic lambdas: their instantiations run.
 void startGeneric(const QList<QImage> &images) {
   QtConcurrent::mapped(images, [](const auto &image) { return QPixmap::fromImage(image); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:32: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::mapped'
-  // CHECK-MESSAGES: :[[@LINE-3]]:63: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: call to 'QPixmap::fromImage' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:63: note: 'QPixmap' may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE-3]]:32: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::mapped'
+  // CHECK-MESSAGES: :[[@LINE-4]]:63: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
 }
 
 // A function template instantiated twice is one call site.
 template <typename Key> void store(const Key &key, const QPixmap &pixmap) {
   QPixmapCache::insert(key, pixmap);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'QPixmapCache::insert' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'QPixmapCache::insert' on a worker thread silently fails [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
   // CHECK-MESSAGES: :[[@LINE+5]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
   // CHECK-MESSAGES: :[[@LINE+5]]:5: note: 'store' is called here
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
 }
 void startTemplates(const QPixmap &pixmap) {
   std::thread([pixmap] {
@@ -100,10 +108,11 @@ void startTemplates(const QPixmap &pixmap) {
 void startTimers() {
   std::thread([] {
     QTimer::singleShot(0, [] { QPixmapCache::clear(); });
-    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
-    // CHECK-MESSAGES: :[[@LINE-3]]:27: note: the lambda is passed on and may be called here
-    // CHECK-MESSAGES: :[[@LINE-4]]:32: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: call to 'QPixmapCache::clear' on a worker thread silently fails [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:32: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+    // CHECK-MESSAGES: :[[@LINE-4]]:27: note: the lambda is passed on and may be called here
+    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
     QTimer::singleShot(0, qApp, [] { QPixmapCache::clear(); });
     QTimer::singleShot(0, QCoreApplication::instance(), &clearCache);
   }).detach();
@@ -114,10 +123,11 @@ class Worker : public QObject {
 public:
   void work() {
     std::thread([this] { QMetaObject::invokeMethod(this, [] { QPixmap pixmap; }); }).detach();
-    // CHECK-MESSAGES: :[[@LINE-1]]:71: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: the lambda runs on a worker thread: it is passed to 'std::thread'
-    // CHECK-MESSAGES: :[[@LINE-3]]:58: note: the lambda is passed on and may be called here
-    // CHECK-MESSAGES: :[[@LINE-4]]:71: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+    // CHECK-MESSAGES: :[[@LINE-1]]:71: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:71: note: 'QPixmap' may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+    // CHECK-MESSAGES: :[[@LINE-4]]:58: note: the lambda is passed on and may be called here
+    // CHECK-MESSAGES: :[[@LINE-5]]:71: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   }
 };
 
@@ -144,24 +154,27 @@ class Derived : public Base {
 void continuations(const QString &path, QThreadPool *pool) {
   QtConcurrent::run([path] { return QImage(path); }).then([](const QImage &image) {
     QPixmapCache::insert(QStringLiteral("c"), QPixmap::fromImage(image));
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: call to 'QPixmapCache::insert' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-3]]:59: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
-    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
-    // CHECK-MESSAGES: :[[@LINE-4]]:47: note: 'QPixmap::fromImage' is also called here
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: call to 'QPixmapCache::insert' on a worker thread silently fails [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+    // CHECK-MESSAGES: :[[@LINE-4]]:59: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-5]]:47: note: 'QPixmap::fromImage' is also called here
   });
   QtConcurrent::run([path] { return QImage(path); }).then(qApp, [](const QImage &image) {
     QPixmapCache::insert(QStringLiteral("c"), QPixmap::fromImage(image));
   });
   QtConcurrent::run([path] { return QImage(path); })
       .then(QtFuture::Launch::Async, [](const QImage &image) { QPixmap::fromImage(image); });
-      // CHECK-MESSAGES: :[[@LINE-1]]:64: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-      // CHECK-MESSAGES: :[[@LINE-2]]:38: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
-      // CHECK-MESSAGES: :[[@LINE-3]]:64: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+      // CHECK-MESSAGES: :[[@LINE-1]]:64: warning: call to 'QPixmap::fromImage' on a worker thread is undefined [pixmapcache-off-thread-access]
+      // CHECK-MESSAGES: :[[@LINE-2]]:64: note: 'QPixmap' may only be used on the GUI thread
+      // CHECK-MESSAGES: :[[@LINE-3]]:38: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
+      // CHECK-MESSAGES: :[[@LINE-4]]:64: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   QtConcurrent::run([path] { return QImage(path); })
       .then(pool, [](const QImage &image) { QPixmap::fromImage(image); })
-      // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-      // CHECK-MESSAGES: :[[@LINE-2]]:19: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
-      // CHECK-MESSAGES: :[[@LINE-3]]:45: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+      // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: call to 'QPixmap::fromImage' on a worker thread is undefined [pixmapcache-off-thread-access]
+      // CHECK-MESSAGES: :[[@LINE-2]]:45: note: 'QPixmap' may only be used on the GUI thread
+      // CHECK-MESSAGES: :[[@LINE-3]]:19: note: the lambda runs on a worker thread: it is passed to 'QFuture::then'
+      // CHECK-MESSAGES: :[[@LINE-4]]:45: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
       .onFailed(qApp, [] { QPixmapCache::clear(); });
 }
 
@@ -169,17 +182,19 @@ void continuations(const QString &path, QThreadPool *pool) {
 struct Thumbnail {
   QString path;
   QPixmap pixmap;
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE+13]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
-  // CHECK-MESSAGES: :[[@LINE+13]]:15: note: 'Thumbnail::Thumbnail' is called here
-  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: note: 'QPixmap' may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE+14]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+  // CHECK-MESSAGES: :[[@LINE+14]]:15: note: 'Thumbnail::Thumbnail' is called here
+  // CHECK-MESSAGES: :[[@LINE-5]]:11: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
 };
 struct Tile {
   QPixmap pixmap{16, 16};
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: note: 'QPixmap' may only be used on the GUI thread
   // CHECK-MESSAGES: :[[@LINE+6]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
   // CHECK-MESSAGES: :[[@LINE+7]]:10: note: 'Tile::Tile' is called here
-  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-5]]:11: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   Tile() {}
 };
 void startMembers() {
@@ -192,11 +207,13 @@ void startMembers() {
 // A GUI-only function as the thread's whole work.
 void startGuiFunction(const QList<QImage> &images) {
   std::thread(&QPixmapCache::clear).detach();
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'QPixmapCache::clear' runs on a worker thread: it is passed to 'std::thread'
-  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: call to 'QPixmapCache::clear' on a worker thread silently fails [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: 'QPixmapCache::clear' runs on a worker thread: it is passed to 'std::thread'
+  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
   QtConcurrent::run(QPixmapCache::clear);
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'QPixmapCache::clear' runs on a worker thread: it is passed to 'QtConcurrent::run'
-  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: call to 'QPixmapCache::clear' on a worker thread silently fails [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: 'QPixmapCache::clear' runs on a worker thread: it is passed to 'QtConcurrent::run'
+  // CHECK-MESSAGES: :[[@LINE-4]]:21: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
 }

@@ -13,15 +13,17 @@
 class Helper : public QObject {
 public:
   void work() { QPixmap pixmap(2, 2); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE+16]]:11: note: 'helper' is created here, on a worker thread
-  // CHECK-MESSAGES: :[[@LINE+16]]:47: note: 'Helper::work' runs on a worker thread: it is connected here as a slot of 'helper', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-4]]:25: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:25: note: 'QPixmap' may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE+17]]:11: note: 'helper' is created here, on a worker thread
+  // CHECK-MESSAGES: :[[@LINE+17]]:47: note: 'Helper::work' runs on a worker thread: it is connected here as a slot of 'helper', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-5]]:25: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   void later() { QPixmap pixmap(3, 3); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:26: note: 'QPixmap' may only be used on the GUI thread
   // CHECK-MESSAGES: :[[@LINE+11]]:11: note: 'helper' is created here, on a worker thread
   // CHECK-MESSAGES: :[[@LINE+12]]:39: note: 'Helper::later' runs on a worker thread: it is queued here to 'helper', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-4]]:26: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-5]]:26: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   void back() { QPixmap pixmap(4, 4); }
   void onGui() { QPixmap pixmap(5, 5); }
 };
@@ -45,10 +47,11 @@ class Worker : public QObject {
 public:
   void init() { tick = new QTimer; }
   void wire() { connect(tick, &QTimer::timeout, tick, [] { QPixmap pixmap(6, 6); }); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:68: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-3]]:22: note: 'tick' is created here, on a worker thread
-  // CHECK-MESSAGES: :[[@LINE-3]]:55: note: the lambda runs on a worker thread: it is connected here as a slot of 'tick', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-4]]:68: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:68: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:68: note: 'QPixmap' may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE-4]]:22: note: 'tick' is created here, on a worker thread
+  // CHECK-MESSAGES: :[[@LINE-4]]:55: note: the lambda runs on a worker thread: it is connected here as a slot of 'tick', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-5]]:68: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
 
 private:
   QTimer *tick = nullptr;

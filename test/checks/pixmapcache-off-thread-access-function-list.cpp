@@ -12,9 +12,10 @@
 void start(const QPixmap &given, const QImage &image) {
   std::thread([given, image] {
     QPixmap pixmap(16, 16);
-    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap::QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
-    // CHECK-MESSAGES: :[[@LINE-3]]:13: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:13: note: 'QPixmap::QPixmap' may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
     // CHECK-MESSAGES: :[[@LINE+1]]:25: note: 'QPixmap::fromImage' is also called here
     QPixmap converted = QPixmap::fromImage(image);
     QPixmap copy = given;

@@ -22,9 +22,10 @@ public:
 private:
   void slotCompute() {
     const int mode = modeBox->currentIndex();
-    // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: call to 'QComboBox::currentIndex' on a worker thread is undefined: widgets may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-6]]:47: note: 'Tool::slotCompute' runs on a worker thread: it is passed to 'QtConcurrent::run'
-    // CHECK-MESSAGES: :[[@LINE-3]]:31: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
+    // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: call to 'QComboBox::currentIndex' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:31: note: widgets may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-7]]:47: note: 'Tool::slotCompute' runs on a worker thread: it is passed to 'QtConcurrent::run'
+    // CHECK-MESSAGES: :[[@LINE-4]]:31: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
     // CHECK-MESSAGES: :[[@LINE+3]]:11: note: 'QSpinBox::setValue' is also called here
     // CHECK-MESSAGES: :[[@LINE+3]]:11: note: 'QSpinBox::setMaximum' is also called here
     // CHECK-MESSAGES: :[[@LINE+3]]:13: note: a 'QPixmap' is also constructed here
@@ -35,10 +36,11 @@ private:
   }
   void showResult() {
     spin->setEnabled(true);
-    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: call to 'QWidget::setEnabled' on a worker thread is undefined: widgets may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-19]]:47: note: 'Tool::slotCompute' runs on a worker thread: it is passed to 'QtConcurrent::run'
-    // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'Tool::showResult' is called here
-    // CHECK-MESSAGES: :[[@LINE-4]]:11: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: call to 'QWidget::setEnabled' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:11: note: widgets may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-21]]:47: note: 'Tool::slotCompute' runs on a worker thread: it is passed to 'QtConcurrent::run'
+    // CHECK-MESSAGES: :[[@LINE-7]]:5: note: 'Tool::showResult' is called here
+    // CHECK-MESSAGES: :[[@LINE-5]]:11: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
     // CHECK-MESSAGES: :[[@LINE+1]]:11: note: 'QWidget::setToolTip' is also called here
     spin->setToolTip(QString());
   }
@@ -50,10 +52,11 @@ private:
 // A template instantiated twice is one function in the source: one finding.
 template <typename T> void drawAll(T scale) {
   QPixmap canvas(static_cast<int>(scale), 8);
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: note: 'QPixmap' may only be used on the GUI thread
   // CHECK-MESSAGES: :[[@LINE+8]]:21: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
   // CHECK-MESSAGES: :[[@LINE+7]]:26: note: 'drawAll' is called here
-  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-5]]:11: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   // CHECK-MESSAGES: :[[@LINE+1]]:10: note: 'QPixmap::fill' is also called here
   canvas.fill();
 }

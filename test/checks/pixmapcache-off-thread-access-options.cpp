@@ -45,9 +45,10 @@ public:
   // Listed as running on a worker thread (say, a callback of a C library's thread).
   void crawl() {
     legacy::drawThumbnail(QStringLiteral("a.png"));
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: call to 'legacy::drawThumbnail' on a worker thread is undefined: 'legacy::drawThumbnail' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-3]]:8: note: 'Indexer::crawl' runs on a worker thread: it is listed in ThreadEntryFunctions
-    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: run this code on the GUI thread with QMetaObject::invokeMethod(qApp, ...)
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: call to 'legacy::drawThumbnail' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'legacy::drawThumbnail' may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-4]]:8: note: 'Indexer::crawl' runs on a worker thread: it is listed in ThreadEntryFunctions
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: run this code on the GUI thread with QMetaObject::invokeMethod(qApp, ...)
     // CHECK-MESSAGES: :[[@LINE+2]]:20: note: a 'legacy::Canvas' is also constructed here
     // CHECK-MESSAGES: :[[@LINE+3]]:12: note: 'legacy::Canvas::blit' is also called here
     legacy::Canvas canvas;
@@ -63,25 +64,28 @@ struct Job {
 struct CacheJob : Job {
   // Overrides a listed virtual method.
   void work() override { QPixmapCache::clear(); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:8: note: 'CacheJob::work' runs on a worker thread: it overrides 'Job::work'
-  // CHECK-MESSAGES: :[[@LINE-3]]:26: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: call to 'QPixmapCache::clear' on a worker thread silently fails [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:26: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+  // CHECK-MESSAGES: :[[@LINE-3]]:8: note: 'CacheJob::work' runs on a worker thread: it overrides 'Job::work'
+  // CHECK-MESSAGES: :[[@LINE-4]]:26: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
 };
 
 class ScanThread : public fw::Thread {
   void run() override { QPixmapCache::clear(); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:8: note: 'ScanThread::run' runs on a worker thread: it overrides 'fw::Thread::run'
-  // CHECK-MESSAGES: :[[@LINE-3]]:25: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: call to 'QPixmapCache::clear' on a worker thread silently fails [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:25: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+  // CHECK-MESSAGES: :[[@LINE-3]]:8: note: 'ScanThread::run' runs on a worker thread: it overrides 'fw::Thread::run'
+  // CHECK-MESSAGES: :[[@LINE-4]]:25: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
   // Only run() starts the thread.
   void stop() override { QPixmapCache::clear(); }
 };
 
 void start() {
   tasks::runInBackground([] { QPixmapCache::clear(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:26: note: the lambda runs on a worker thread: it is passed to 'tasks::runInBackground'
-  // CHECK-MESSAGES: :[[@LINE-3]]:31: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: call to 'QPixmapCache::clear' on a worker thread silently fails [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:31: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+  // CHECK-MESSAGES: :[[@LINE-3]]:26: note: the lambda runs on a worker thread: it is passed to 'tasks::runInBackground'
+  // CHECK-MESSAGES: :[[@LINE-4]]:31: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
   // QPixmap is not in this configuration's list.
   std::thread([] { QPixmap pixmap; }).detach();
 }

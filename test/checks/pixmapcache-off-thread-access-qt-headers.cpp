@@ -24,9 +24,10 @@ public:
   Thumbnail thumbnail;
   void run() override {
     QPixmap p(4, 4);
-    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-3]]:8: note: 'Worker::run' runs on a worker thread: it overrides 'QThread::run'
-    // CHECK-MESSAGES: :[[@LINE-3]]:13: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:13: note: 'QPixmap' may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-4]]:8: note: 'Worker::run' runs on a worker thread: it overrides 'QThread::run'
+    // CHECK-MESSAGES: :[[@LINE-4]]:13: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
     // CHECK-MESSAGES: :[[@LINE+7]]:17: note: 'QPixmap::fromImage' is also called here
     // CHECK-MESSAGES: :[[@LINE+7]]:12: note: 'QPixmap::convertFromImage' is also called here
     // CHECK-MESSAGES: :[[@LINE+7]]:24: note: 'QPixmap::scaled' is also called here

@@ -40,12 +40,13 @@ public:
     connect(thread, &QThread::started, decoder, &Decoder::decode);
     // No context object: the lambda runs in the thread that emits, the worker.
     connect(decoder, &Decoder::progress, [this](int percent) { bar->setValue(percent); });
-    // CHECK-MESSAGES: :[[@LINE-1]]:69: warning: call to 'QProgressBar::setValue' on a worker thread is undefined: widgets may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-5]]:14: note: 'decoder' is moved to the worker thread here
-    // CHECK-MESSAGES: :[[@LINE-5]]:49: note: 'Decoder::decode' runs on a worker thread: it is connected here as a slot of 'decoder', which lives on that thread
-    // CHECK-MESSAGES: :[[@LINE-27]]:12: note: 'Decoder::progress' is called here
-    // CHECK-MESSAGES: :[[@LINE-5]]:42: note: the lambda is connected here directly: it runs in the thread that emits the signal
-    // CHECK-MESSAGES: :[[@LINE-6]]:69: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
+    // CHECK-MESSAGES: :[[@LINE-1]]:69: warning: call to 'QProgressBar::setValue' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:69: note: widgets may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-6]]:14: note: 'decoder' is moved to the worker thread here
+    // CHECK-MESSAGES: :[[@LINE-6]]:49: note: 'Decoder::decode' runs on a worker thread: it is connected here as a slot of 'decoder', which lives on that thread
+    // CHECK-MESSAGES: :[[@LINE-28]]:12: note: 'Decoder::progress' is called here
+    // CHECK-MESSAGES: :[[@LINE-6]]:42: note: the lambda is connected here directly: it runs in the thread that emits the signal
+    // CHECK-MESSAGES: :[[@LINE-7]]:69: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
     // Qt::DirectConnection: the window's slot runs in the emitting thread too.
     connect(decoder, &Decoder::decoded, this, &Window::showImage, Qt::DirectConnection);
     connect(decoder, SIGNAL(done()), this, SLOT(refresh()), Qt::DirectConnection);
@@ -61,33 +62,36 @@ public:
     auto *thread = new QThread;
     // Emitted by the new thread, with no context object: runs there.
     connect(thread, &QThread::started, [] { QPixmapCache::clear(); });
-    // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-2]]:40: note: the lambda runs on a worker thread: it is connected here directly to 'QThread::started', which the thread emits
-    // CHECK-MESSAGES: :[[@LINE-3]]:45: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+    // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: call to 'QPixmapCache::clear' on a worker thread silently fails [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:45: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+    // CHECK-MESSAGES: :[[@LINE-3]]:40: note: the lambda runs on a worker thread: it is connected here directly to 'QThread::started', which the thread emits
+    // CHECK-MESSAGES: :[[@LINE-4]]:45: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
     // With the window as context: queued to the GUI thread.
     connect(thread, &QThread::finished, this, [this] { label->clear(); });
     thread->start();
   }
 
   void showImage(const QImage &image) { label->setPixmap(QPixmap::fromImage(image)); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: call to 'QLabel::setPixmap' on a worker thread is undefined: widgets may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-35]]:14: note: 'decoder' is moved to the worker thread here
-  // CHECK-MESSAGES: :[[@LINE-35]]:49: note: 'Decoder::decode' runs on a worker thread: it is connected here as a slot of 'decoder', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-56]]:5: note: 'Decoder::finish' is called here
-  // CHECK-MESSAGES: :[[@LINE-54]]:12: note: 'Decoder::decoded' is called here
-  // CHECK-MESSAGES: :[[@LINE-28]]:47: note: 'Window::showImage' is connected here directly: it runs in the thread that emits the signal
-  // CHECK-MESSAGES: :[[@LINE-7]]:48: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
-  // CHECK-MESSAGES: :[[@LINE-8]]:58: note: 'QPixmap::fromImage' is also called here
+  // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: call to 'QLabel::setPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:48: note: widgets may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE-38]]:14: note: 'decoder' is moved to the worker thread here
+  // CHECK-MESSAGES: :[[@LINE-38]]:49: note: 'Decoder::decode' runs on a worker thread: it is connected here as a slot of 'decoder', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-59]]:5: note: 'Decoder::finish' is called here
+  // CHECK-MESSAGES: :[[@LINE-57]]:12: note: 'Decoder::decoded' is called here
+  // CHECK-MESSAGES: :[[@LINE-30]]:47: note: 'Window::showImage' is connected here directly: it runs in the thread that emits the signal
+  // CHECK-MESSAGES: :[[@LINE-8]]:48: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
+  // CHECK-MESSAGES: :[[@LINE-9]]:58: note: 'QPixmap::fromImage' is also called here
   void showImageQueued(const QImage &image) { label->setPixmap(QPixmap::fromImage(image)); }
 public Q_SLOTS:
   void refresh() { label->update(); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: call to 'QWidget::update' on a worker thread is undefined: widgets may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-46]]:14: note: 'decoder' is moved to the worker thread here
-  // CHECK-MESSAGES: :[[@LINE-46]]:49: note: 'Decoder::decode' runs on a worker thread: it is connected here as a slot of 'decoder', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-67]]:5: note: 'Decoder::finish' is called here
-  // CHECK-MESSAGES: :[[@LINE-64]]:12: note: 'Decoder::done' is called here
-  // CHECK-MESSAGES: :[[@LINE-38]]:44: note: 'Window::refresh' is connected here directly: it runs in the thread that emits the signal
-  // CHECK-MESSAGES: :[[@LINE-7]]:27: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: call to 'QWidget::update' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: widgets may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE-50]]:14: note: 'decoder' is moved to the worker thread here
+  // CHECK-MESSAGES: :[[@LINE-50]]:49: note: 'Decoder::decode' runs on a worker thread: it is connected here as a slot of 'decoder', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-71]]:5: note: 'Decoder::finish' is called here
+  // CHECK-MESSAGES: :[[@LINE-68]]:12: note: 'Decoder::done' is called here
+  // CHECK-MESSAGES: :[[@LINE-41]]:44: note: 'Window::refresh' is connected here directly: it runs in the thread that emits the signal
+  // CHECK-MESSAGES: :[[@LINE-8]]:27: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
 
 private:
   QLabel *label = nullptr;
@@ -116,11 +120,12 @@ public:
     if (depth > 0)
       Q_EMIT found(depth - 1);
     QPixmap thumbnail(depth, depth);
-    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:13: note: 'QPixmap' may only be used on the GUI thread
     // CHECK-MESSAGES: :[[@LINE+11]]:12: note: 'crawler' is moved to the worker thread here
     // CHECK-MESSAGES: :[[@LINE+11]]:56: note: the lambda runs on a worker thread: it is connected here as a slot of 'crawler', which lives on that thread
     // CHECK-MESSAGES: :[[@LINE+10]]:77: note: 'Crawler::crawl' is called here
-    // CHECK-MESSAGES: :[[@LINE-5]]:13: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+    // CHECK-MESSAGES: :[[@LINE-6]]:13: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   }
 Q_SIGNALS:
   void found(int depth);

@@ -41,22 +41,24 @@ public:
 private:
   void show(const QImage &image) {
     label->setPixmap(QPixmap::fromImage(image));
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: call to 'QLabel::setPixmap' on a worker thread is undefined: widgets may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-9]]:23: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
-    // CHECK-MESSAGES: :[[@LINE-10]]:38: note: 'PreviewView::show' is called here
-    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
-    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: 'QPixmap::fromImage' is also called here
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: call to 'QLabel::setPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:12: note: widgets may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-10]]:23: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
+    // CHECK-MESSAGES: :[[@LINE-11]]:38: note: 'PreviewView::show' is called here
+    // CHECK-MESSAGES: :[[@LINE-5]]:12: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
+    // CHECK-MESSAGES: :[[@LINE-6]]:22: note: 'QPixmap::fromImage' is also called here
     refresh();
   }
   // A method the user added to a widget is followed, not reported itself.
   void refresh() {
     if (pendingCount() > 0)
       update();
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: call to 'QWidget::update' on a worker thread is undefined: widgets may only be used on the GUI thread [pixmapcache-off-thread-access]
-      // CHECK-MESSAGES: :[[@LINE-20]]:23: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
-      // CHECK-MESSAGES: :[[@LINE-21]]:38: note: 'PreviewView::show' is called here
-      // CHECK-MESSAGES: :[[@LINE-9]]:5: note: 'PreviewView::refresh' is called here
-      // CHECK-MESSAGES: :[[@LINE-5]]:7: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: call to 'QWidget::update' on a worker thread is undefined [pixmapcache-off-thread-access]
+      // CHECK-MESSAGES: :[[@LINE-2]]:7: note: widgets may only be used on the GUI thread
+      // CHECK-MESSAGES: :[[@LINE-22]]:23: note: the lambda runs on a worker thread: it is passed to 'QtConcurrent::run'
+      // CHECK-MESSAGES: :[[@LINE-23]]:38: note: 'PreviewView::show' is called here
+      // CHECK-MESSAGES: :[[@LINE-10]]:5: note: 'PreviewView::refresh' is called here
+      // CHECK-MESSAGES: :[[@LINE-6]]:7: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
   }
 
   QLabel *label;
@@ -67,9 +69,10 @@ private:
 void buildInWorker(QWidget *target) {
   std::thread([target] {
     QLabel label;
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: construction of 'QLabel' on a worker thread is undefined: widgets may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
-    // CHECK-MESSAGES: :[[@LINE-3]]:12: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: construction of 'QLabel' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:12: note: widgets may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+    // CHECK-MESSAGES: :[[@LINE-4]]:12: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
     // CHECK-MESSAGES: :[[@LINE+2]]:22: note: a 'PreviewView' is also constructed here
     // CHECK-MESSAGES: :[[@LINE+2]]:22: note: a 'QWidget' is also painted on here
     auto *view = new PreviewView;
@@ -82,9 +85,10 @@ void buildInWorker(QWidget *target) {
 void directToWidget(QLabel *label) {
   std::thread([label] {
     QMetaObject::invokeMethod(label, [label] { label->clear(); }, Qt::DirectConnection);
-    // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: call to 'QLabel::clear' on a worker thread is undefined: widgets may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
-    // CHECK-MESSAGES: :[[@LINE-3]]:38: note: the lambda is passed on and may be called here
-    // CHECK-MESSAGES: :[[@LINE-4]]:55: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
+    // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: call to 'QLabel::clear' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:55: note: widgets may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-4]]:15: note: the lambda runs on a worker thread: it is passed to 'std::thread'
+    // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the lambda is passed on and may be called here
+    // CHECK-MESSAGES: :[[@LINE-5]]:55: note: hand the work to the GUI thread with QMetaObject::invokeMethod(widget, ...) or a queued signal
   }).detach();
 }

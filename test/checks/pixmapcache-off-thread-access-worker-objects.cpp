@@ -28,31 +28,36 @@ class TileRenderer : public QObject {
   Q_OBJECT
 public:
   void warmUp() { QPixmapCache::setCacheLimit(10240); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: call to 'QPixmapCache::setCacheLimit' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE+42]]:13: note: 'renderer' is moved to the worker thread here
-  // CHECK-MESSAGES: :[[@LINE+42]]:57: note: 'TileRenderer::warmUp' runs on a worker thread: it is connected here as a slot of 'renderer', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-4]]:19: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: call to 'QPixmapCache::setCacheLimit' on a worker thread silently fails [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+  // CHECK-MESSAGES: :[[@LINE+47]]:13: note: 'renderer' is moved to the worker thread here
+  // CHECK-MESSAGES: :[[@LINE+47]]:57: note: 'TileRenderer::warmUp' runs on a worker thread: it is connected here as a slot of 'renderer', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-5]]:19: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
   void render(int tile) { QPixmap pixmap = QPixmap::fromImage(tileImage(tile)); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: call to 'QPixmap::fromImage' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE+37]]:13: note: 'renderer' is moved to the worker thread here
-  // CHECK-MESSAGES: :[[@LINE+38]]:58: note: 'TileRenderer::render' runs on a worker thread: it is connected here as a slot of 'renderer', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-4]]:44: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: call to 'QPixmap::fromImage' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:44: note: 'QPixmap' may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE+41]]:13: note: 'renderer' is moved to the worker thread here
+  // CHECK-MESSAGES: :[[@LINE+42]]:58: note: 'TileRenderer::render' runs on a worker thread: it is connected here as a slot of 'renderer', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-5]]:44: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   void renderByName(int tile) { QPixmap pixmap(tile, tile); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE+32]]:13: note: 'renderer' is moved to the worker thread here
-  // CHECK-MESSAGES: :[[@LINE+34]]:61: note: 'TileRenderer::renderByName' runs on a worker thread: it is connected here as a slot of 'renderer', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-4]]:41: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:41: note: 'QPixmap' may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE+35]]:13: note: 'renderer' is moved to the worker thread here
+  // CHECK-MESSAGES: :[[@LINE+37]]:61: note: 'TileRenderer::renderByName' runs on a worker thread: it is connected here as a slot of 'renderer', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-5]]:41: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   void prefetch() { draw(); }
   void later() { QPixmap pixmap(8, 8); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE+26]]:13: note: 'renderer' is moved to the worker thread here
-  // CHECK-MESSAGES: :[[@LINE+36]]:35: note: 'TileRenderer::later' runs on a worker thread: it is queued here to 'renderer', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-4]]:26: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:26: note: 'QPixmap' may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE+28]]:13: note: 'renderer' is moved to the worker thread here
+  // CHECK-MESSAGES: :[[@LINE+39]]:35: note: 'TileRenderer::later' runs on a worker thread: it is queued here to 'renderer', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-5]]:26: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   void byInvokeName() { QPixmap pixmap(2, 2); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE+21]]:13: note: 'renderer' is moved to the worker thread here
-  // CHECK-MESSAGES: :[[@LINE+30]]:39: note: 'TileRenderer::byInvokeName' runs on a worker thread: it is queued here to 'renderer', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-4]]:33: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: 'QPixmap' may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE+22]]:13: note: 'renderer' is moved to the worker thread here
+  // CHECK-MESSAGES: :[[@LINE+32]]:39: note: 'TileRenderer::byInvokeName' runs on a worker thread: it is queued here to 'renderer', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-5]]:33: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
 Q_SIGNALS:
   void imageReady(const QImage &image);
 
@@ -61,11 +66,12 @@ public:
 
 private:
   void draw() { QPixmap pixmap(4, 4); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:25: note: 'QPixmap' may only be used on the GUI thread
   // CHECK-MESSAGES: :[[@LINE+9]]:13: note: 'renderer' is moved to the worker thread here
-  // CHECK-MESSAGES: :[[@LINE+17]]:39: note: 'TileRenderer::prefetch' runs on a worker thread: it is queued here to 'renderer', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-22]]:21: note: 'TileRenderer::draw' is called here
-  // CHECK-MESSAGES: :[[@LINE-5]]:25: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE+18]]:39: note: 'TileRenderer::prefetch' runs on a worker thread: it is queued here to 'renderer', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-25]]:21: note: 'TileRenderer::draw' is called here
+  // CHECK-MESSAGES: :[[@LINE-6]]:25: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
 };
 
 void startRenderer(MapView *view) {
@@ -76,10 +82,11 @@ void startRenderer(MapView *view) {
   QObject::connect(view, &MapView::tileNeeded, renderer, &TileRenderer::render);
   QObject::connect(view, SIGNAL(tileNeeded(int)), renderer, SLOT(renderByName(int)));
   QObject::connect(view, &MapView::tileNeeded, renderer, [] { QPixmapCache::clear(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: call to 'QPixmapCache::clear' on a worker thread silently fails: QPixmapCache works only on the GUI thread since Qt 5.13, elsewhere insert and find return false and the cache never hits [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-6]]:13: note: 'renderer' is moved to the worker thread here
-  // CHECK-MESSAGES: :[[@LINE-3]]:58: note: the lambda runs on a worker thread: it is connected here as a slot of 'renderer', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-4]]:63: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: call to 'QPixmapCache::clear' on a worker thread silently fails [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:63: note: QPixmapCache works only on the GUI thread since Qt 5.13: elsewhere insert and find return false and the cache never hits
+  // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'renderer' is moved to the worker thread here
+  // CHECK-MESSAGES: :[[@LINE-4]]:58: note: the lambda runs on a worker thread: it is connected here as a slot of 'renderer', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-5]]:63: note: cache QImage in 'pxc::ImageCache' (<pxc/image_cache.h>), which is safe on any thread, and create the QPixmap with QPixmap::fromImage on the GUI thread
   QMetaObject::invokeMethod(renderer, &TileRenderer::prefetch);
   QMetaObject::invokeMethod(renderer, "byInvokeName", Qt::QueuedConnection);
   QTimer::singleShot(0, renderer, &TileRenderer::later);
@@ -96,10 +103,11 @@ public:
     connect(&workerThread, &QThread::started, this, &Prefetcher::run);
   }
   void run() { QPixmap pixmap(16, 16); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'this' is moved to the worker thread here
-  // CHECK-MESSAGES: :[[@LINE-5]]:53: note: 'Prefetcher::run' runs on a worker thread: it is connected here as a slot of 'this', which lives on that thread
-  // CHECK-MESSAGES: :[[@LINE-4]]:24: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:24: note: 'QPixmap' may only be used on the GUI thread
+  // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'this' is moved to the worker thread here
+  // CHECK-MESSAGES: :[[@LINE-6]]:53: note: 'Prefetcher::run' runs on a worker thread: it is connected here as a slot of 'this', which lives on that thread
+  // CHECK-MESSAGES: :[[@LINE-5]]:24: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
 
 private:
   QThread workerThread;
@@ -114,10 +122,11 @@ public:
   class Loader : public QObject {
   public:
     void load(int tile) { QPixmap pixmap(tile, tile); }
-    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: construction of 'QPixmap' on a worker thread is undefined: 'QPixmap' may only be used on the GUI thread [pixmapcache-off-thread-access]
-    // CHECK-MESSAGES: :[[@LINE-7]]:26: note: 'loader' is moved to the worker thread here
-    // CHECK-MESSAGES: :[[@LINE-7]]:74: note: 'Controller::Loader::load' runs on a worker thread: it is connected here as a slot of 'loader', which lives on that thread
-    // CHECK-MESSAGES: :[[@LINE-4]]:35: note: work on a QImage in the worker (it may be loaded, painted on and cached in 'pxc::ImageCache' from <pxc/image_cache.h> on any thread) and create the QPixmap with QPixmap::fromImage on the GUI thread; or run this code there with QMetaObject::invokeMethod(qApp, ...)
+    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: construction of 'QPixmap' on a worker thread is undefined [pixmapcache-off-thread-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:35: note: 'QPixmap' may only be used on the GUI thread
+    // CHECK-MESSAGES: :[[@LINE-8]]:26: note: 'loader' is moved to the worker thread here
+    // CHECK-MESSAGES: :[[@LINE-8]]:74: note: 'Controller::Loader::load' runs on a worker thread: it is connected here as a slot of 'loader', which lives on that thread
+    // CHECK-MESSAGES: :[[@LINE-5]]:35: note: work on a QImage in the worker and create the QPixmap with QPixmap::fromImage on the GUI thread; 'pxc::ImageCache' (<pxc/image_cache.h>) caches QImage on any thread
   };
 
 private:

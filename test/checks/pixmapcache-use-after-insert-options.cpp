@@ -25,7 +25,7 @@ public:
 int widthAfterInsert(legacy::PixmapStore &store, const QString &key, QImage *image) {
   store.insert(key, image, 64);
   return image->width();
-  // CHECK-MESSAGES-LISTED: :[[@LINE-1]]:10: warning: 'image' is used to access a member after 'PixmapStore::insert' took ownership of it; the cache has already deleted it if the insertion failed [pixmapcache-use-after-insert]
+  // CHECK-MESSAGES-LISTED: :[[@LINE-1]]:10: warning: 'image' is used to access a member after 'PixmapStore::insert' may have deleted it [pixmapcache-use-after-insert]
   // CHECK-MESSAGES-LISTED: :[[@LINE-3]]:3: note: 'PixmapStore::insert' deletes the object and returns false when its cost exceeds maxCost(); this result is not checked
   // CHECK-MESSAGES-LISTED: :[[@LINE-4]]:3: note: check the result of 'insert' before using the object, or use 'pxc::CostCache', whose insert takes a std::unique_ptr and hands the object back when it is rejected
 }

@@ -15,7 +15,7 @@ const QImage *returnAfterInsert(QCache<QString, QImage> &cache, const QString &k
   auto *image = new QImage(key);
   cache.insert(key, image, image->sizeInBytes() / 1024);
   return image;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'image' is returned after 'QCache::insert' took ownership of it; the cache has already deleted it if the insertion failed [pixmapcache-use-after-insert]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'image' is returned after 'QCache::insert' may have deleted it [pixmapcache-use-after-insert]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'QCache::insert' deletes the object and returns false when its cost exceeds maxCost(); this result is not checked
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: check the result of 'insert' before using the object, or use 'pxc::CostCache', whose insert takes a std::unique_ptr and hands the object back when it is rejected
 }
@@ -23,7 +23,7 @@ const QImage *returnAfterInsert(QCache<QString, QImage> &cache, const QString &k
 int dereferenceAfterInsert(QCache<int, QImage> &cache, int key, QImage *image) {
   cache.insert(key, image);
   return image->width();
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'image' is used to access a member after 'QCache::insert' took ownership of it; the cache has already deleted it if the insertion failed [pixmapcache-use-after-insert]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'image' is used to access a member after 'QCache::insert' may have deleted it [pixmapcache-use-after-insert]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'QCache::insert' deletes the object and returns false when its cost exceeds maxCost(); this result is not checked
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: check the result of 'insert' before using the object, or use 'pxc::CostCache', whose insert takes a std::unique_ptr and hands the object back when it is rejected
 }
@@ -31,7 +31,7 @@ int dereferenceAfterInsert(QCache<int, QImage> &cache, int key, QImage *image) {
 QImage copyAfterInsert(QCache<int, QImage> &cache, int key, QImage *image) {
   cache.insert(key, image, 4096);
   return *image;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'image' is dereferenced after 'QCache::insert' took ownership of it; the cache has already deleted it if the insertion failed [pixmapcache-use-after-insert]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'image' is dereferenced after 'QCache::insert' may have deleted it [pixmapcache-use-after-insert]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'QCache::insert' deletes the object and returns false when its cost exceeds maxCost(); this result is not checked
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: check the result of 'insert' before using the object, or use 'pxc::CostCache', whose insert takes a std::unique_ptr and hands the object back when it is rejected
 }
@@ -39,7 +39,7 @@ QImage copyAfterInsert(QCache<int, QImage> &cache, int key, QImage *image) {
 void passOnAfterInsert(QCache<int, QImage> &cache, int key, QImage *image) {
   cache.insert(key, image, 10);
   consume(image);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'image' is passed on after 'QCache::insert' took ownership of it; the cache has already deleted it if the insertion failed [pixmapcache-use-after-insert]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'image' is passed on after 'QCache::insert' may have deleted it [pixmapcache-use-after-insert]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'QCache::insert' deletes the object and returns false when its cost exceeds maxCost(); this result is not checked
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: check the result of 'insert' before using the object, or use 'pxc::CostCache', whose insert takes a std::unique_ptr and hands the object back when it is rejected
 }
@@ -52,7 +52,7 @@ struct Viewer {
     auto *image = new QImage(file);
     cache.insert(file, image, image->sizeInBytes() / 1024);
     current = image;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'image' is stored after 'QCache::insert' took ownership of it; the cache has already deleted it if the insertion failed [pixmapcache-use-after-insert]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'image' is stored after 'QCache::insert' may have deleted it [pixmapcache-use-after-insert]
     // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'QCache::insert' deletes the object and returns false when its cost exceeds maxCost(); this result is not checked
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: check the result of 'insert' before using the object, or use 'pxc::CostCache', whose insert takes a std::unique_ptr and hands the object back when it is rejected
   }
@@ -64,7 +64,7 @@ int throughAlias(QCache<int, QImage> &cache, int key, QImage *image) {
   cache.insert(key, image);
   QImage *other = image;
   return other->height() + alias->height();
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'image' is used to access a member after 'QCache::insert' took ownership of it; the cache has already deleted it if the insertion failed [pixmapcache-use-after-insert]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'image' is used to access a member after 'QCache::insert' may have deleted it [pixmapcache-use-after-insert]
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'QCache::insert' deletes the object and returns false when its cost exceeds maxCost(); this result is not checked
   // CHECK-MESSAGES: :[[@LINE-5]]:3: note: check the result of 'insert' before using the object, or use 'pxc::CostCache', whose insert takes a std::unique_ptr and hands the object back when it is rejected
 }
@@ -79,7 +79,7 @@ const QImage *checkedSometimes(QCache<int, QImage> &cache, int key, QImage *imag
     cache.insert(key, image, 100);
   }
   return image;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'image' is returned after 'QCache::insert' took ownership of it; the cache has already deleted it if the insertion failed [pixmapcache-use-after-insert]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'image' is returned after 'QCache::insert' may have deleted it [pixmapcache-use-after-insert]
   // CHECK-MESSAGES: :[[@LINE-4]]:5: note: 'QCache::insert' deletes the object and returns false when its cost exceeds maxCost(); this result is not checked
   // CHECK-MESSAGES: :[[@LINE-5]]:5: note: check the result of 'insert' before using the object, or use 'pxc::CostCache', whose insert takes a std::unique_ptr and hands the object back when it is rejected
 }
@@ -255,7 +255,7 @@ int otherInsert(Registry &registry, QImage *image) {
 template <typename T> T *insertAndReturn(QCache<int, T> &cache, T *object) {
   cache.insert(0, object, 100);
   return object;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'object' is returned after 'QCache::insert' took ownership of it; the cache has already deleted it if the insertion failed [pixmapcache-use-after-insert]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'object' is returned after 'QCache::insert' may have deleted it [pixmapcache-use-after-insert]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'QCache::insert' deletes the object and returns false when its cost exceeds maxCost(); this result is not checked
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: check the result of 'insert' before using the object, or use 'pxc::CostCache', whose insert takes a std::unique_ptr and hands the object back when it is rejected
 }

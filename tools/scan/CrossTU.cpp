@@ -25,22 +25,15 @@ std::string siteKey(const Position &P) { return P.File + ":" + std::to_string(P.
 
 /// The check's wording, at the positions of the units that hold each part of the path.
 Finding describe(const OffThreadFinding &Found, llvm::ArrayRef<const UnitThreads *> Units) {
-  const OffThreadUse &Use = Found.Use;
-  auto Site = [&](unsigned Summary, SiteId Id) { return Units[Summary]->Sites[Id]; };
-  const OffThreadWording Words = describeOffThreadUse(Use);
+  auto Site = [&](SummarySite At) { return Units[At.Summary]->Sites[At.Site]; };
+  const OffThreadReport Report = describeOffThreadFinding(Found);
   Finding F;
   F.Check = "pixmapcache-off-thread-access";
-  F.Severity = Units[Use.Summary]->FindingsAreErrors ? Level::Error : Level::Warning;
-  F.Where = Site(Use.Summary, Use.Use->Site);
-  F.Message = Words.Message;
-  if (Use.Entry->MovedAt)
-    F.Notes.push_back({Words.MoveNote, Site(Use.EntrySummary, *Use.Entry->MovedAt)});
-  F.Notes.push_back({Words.EntryNote, Site(Use.EntrySummary, Use.Entry->Site)});
-  for (unsigned I = 0; I != Use.Path.size(); ++I)
-    F.Notes.push_back({Words.PathNotes[I], Site(Use.Path[I].Summary, Use.Path[I].Call->Site)});
-  F.Notes.push_back({Words.Advice, F.Where});
-  for (const GuiUseFact *Other : Found.AlsoUsed)
-    F.Notes.push_back({describeAlsoUsed(*Other), Site(Use.Summary, Other->Site)});
+  F.Severity = Units[Report.Where.Summary]->FindingsAreErrors ? Level::Error : Level::Warning;
+  F.Where = Site(Report.Where);
+  F.Message = Report.Message;
+  for (const OffThreadNote &Note : Report.Notes)
+    F.Notes.push_back({Note.Text, Site(Note.Where)});
   return F;
 }
 
