@@ -62,6 +62,7 @@ struct ScanConfig {
   std::string LineFilter;                         ///< --line-filter; empty: none
   bool ListChecks = false;                        ///< --list-checks
   bool DumpConfig = false;                        ///< --dump-config
+  bool ExplainConfig = false;                     ///< --explain-config
 
   // The merge's.
   std::vector<std::string> ShardFiles;

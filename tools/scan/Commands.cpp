@@ -12,9 +12,9 @@
 #include "Outputs.h"
 #include "Paths.h"
 #include "Progress.h"
+#include "RegisteredChecks.h"
 #include "Scan.h"
 #include "ScanUnit.h"
-#include "RegisteredChecks.h"
 #include "ShardFormat.h"
 #include "TidyOptions.h"
 #include "UnitProcesses.h"
@@ -22,10 +22,12 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
-#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <cstddef>
@@ -122,33 +124,49 @@ int merge(const ScanConfig &Config) {
 
 namespace {
 
-/// The options in effect for the first file given, or for a file in the current directory,
-/// or the usage error of the flags.
-llvm::Expected<clang::tidy::ClangTidyOptions> optionsInEffect(const ScanConfig &Config) {
+/// The configuration of the first file given, or of a file in the current directory, as
+/// clang-tidy's --list-checks, --dump-config and --explain-config see it.
+struct ConfigInEffect {
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
+  std::string File;
+
+  clang::tidy::ClangTidyOptions options() const { return Provider->getOptions(File); }
+
+  /// The pixmapcache checks that the configuration enables.
+  std::vector<std::string> enabledChecks() const {
+    const clang::tidy::GlobList Enabled(options().Checks.value_or(""));
+    std::vector<std::string> Names;
+    for (const std::string &Name : clang::tidy::pixmapcache::registeredCheckNames())
+      if (llvm::StringRef(Name).starts_with("pixmapcache-") && Enabled.contains(Name))
+        Names.push_back(Name);
+    return Names;
+  }
+};
+
+/// The configuration in effect, or the usage error of the flags.
+llvm::Expected<ConfigInEffect> configInEffect(const ScanConfig &Config) {
   auto Made = scanOptions(Config);
   if (!Made)
     return Made.takeError();
-  const std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider =
-      makeOptionsProvider(*Made, llvm::vfs::createPhysicalFileSystem());
-  const std::string File = absolutePath(Config.Files.empty() ? "dummy.cpp" : Config.Files.front());
-  return Provider->getOptions(File);
+  const bool NamesFile = !Config.Files.empty() && llvm::sys::fs::is_regular_file(Config.Files[0]);
+  return ConfigInEffect{makeOptionsProvider(*Made, llvm::vfs::createPhysicalFileSystem()),
+                        absolutePath(NamesFile ? Config.Files.front() : "dummy.cpp")};
+}
+
+int noChecksEnabled() {
+  llvm::errs() << "pixmapcache-scan: error: no checks enabled\n";
+  return ExitUsage;
 }
 
 } // namespace
 
 int listChecks(const ScanConfig &Config) {
-  auto Options = optionsInEffect(Config);
-  if (!Options)
-    return usageError(llvm::toString(Options.takeError()));
-  const clang::tidy::GlobList Enabled(Options->Checks.value_or(""));
-  std::vector<std::string> Names;
-  for (const std::string &Name : clang::tidy::pixmapcache::registeredCheckNames())
-    if (llvm::StringRef(Name).starts_with("pixmapcache-") && Enabled.contains(Name))
-      Names.push_back(Name);
-  if (Names.empty()) {
-    llvm::errs() << "pixmapcache-scan: error: no checks enabled\n";
-    return ExitUsage;
-  }
+  auto InEffect = configInEffect(Config);
+  if (!InEffect)
+    return usageError(llvm::toString(InEffect.takeError()));
+  const std::vector<std::string> Names = InEffect->enabledChecks();
+  if (Names.empty())
+    return noChecksEnabled();
   llvm::outs() << "Enabled checks:\n";
   for (const std::string &Name : Names)
     llvm::outs() << "    " << Name << '\n';
@@ -156,13 +174,37 @@ int listChecks(const ScanConfig &Config) {
   return ExitClean;
 }
 
+int explainConfig(const ScanConfig &Config) {
+  auto InEffect = configInEffect(Config);
+  if (!InEffect)
+    return usageError(llvm::toString(InEffect.takeError()));
+  const std::vector<std::string> Names = InEffect->enabledChecks();
+  if (Names.empty())
+    return noChecksEnabled();
+  // As clang-tidy explains it: the last source whose Checks enables the check.
+  const auto Sources = InEffect->Provider->getRawOptions(InEffect->File);
+  for (const std::string &Name : Names)
+    for (const auto &[Options, Source] : llvm::reverse(Sources))
+      if (Options.Checks && clang::tidy::GlobList(*Options.Checks).contains(Name)) {
+        const bool Default =
+            Source == clang::tidy::DefaultOptionsProvider::OptionsSourceTypeDefaultBinary;
+        llvm::outs() << "'" << Name << "' is enabled in the "
+                     << (Default ? llvm::StringRef("defaults of pixmapcache-scan")
+                                 : llvm::StringRef(Source))
+                     << ".\n";
+        break;
+      }
+  return ExitClean;
+}
+
 int dumpConfig(const ScanConfig &Config) {
-  auto Options = optionsInEffect(Config);
-  if (!Options)
-    return usageError(llvm::toString(Options.takeError()));
-  Options->CheckOptions = clang::tidy::getCheckOptions(*Options, false);
+  auto InEffect = configInEffect(Config);
+  if (!InEffect)
+    return usageError(llvm::toString(InEffect.takeError()));
+  clang::tidy::ClangTidyOptions Options = InEffect->options();
+  Options.CheckOptions = clang::tidy::getCheckOptions(Options, false);
   llvm::outs() << clang::tidy::configurationAsText(
-                      clang::tidy::ClangTidyOptions::getDefaults().merge(*Options, 0))
+                      clang::tidy::ClangTidyOptions::getDefaults().merge(Options, 0))
                << '\n';
   return ExitClean;
 }

@@ -23,6 +23,10 @@ int merge(const ScanConfig &Config);
 /// `pixmapcache-scan --list-checks [file]`: the enabled checks, as clang-tidy lists them.
 int listChecks(const ScanConfig &Config);
 
+/// `pixmapcache-scan --explain-config [file]`: where each enabled check is enabled, as
+/// clang-tidy says it.
+int explainConfig(const ScanConfig &Config);
+
 /// `pixmapcache-scan --dump-config [file]`: the configuration in effect, as clang-tidy
 /// prints it.
 int dumpConfig(const ScanConfig &Config);

@@ -17,7 +17,9 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include <algorithm>
+#include <cstddef>
 #include <memory>
 #include <set>
 #include <string>
@@ -54,11 +56,29 @@ unitsToScan(const clang::tooling::CompilationDatabase &Database, llvm::StringRef
     if (Units.empty())
       return llvm::createStringError(DatabaseFile + " lists no translation units");
   } else {
+    const std::vector<std::string> All = Database.getAllFiles();
     for (const std::string &File : Files) {
-      const std::string Abs = absolutePath(File);
-      if (Database.getCompileCommands(Abs).empty())
-        return llvm::createStringError("'" + File + "' is not in " + DatabaseFile);
-      Units.push_back(Abs);
+      if (llvm::sys::fs::is_regular_file(File)) {
+        const std::string Abs = absolutePath(File);
+        if (Database.getCompileCommands(Abs).empty())
+          return llvm::createStringError("'" + File + "' is not in " + DatabaseFile);
+        Units.push_back(Abs);
+        continue;
+      }
+      // Not a file: a regular expression searched in each unit's path, as run-clang-tidy
+      // takes it. One that matches nothing is a mistake, not an empty scan.
+      const llvm::Regex Pattern(File);
+      std::string Invalid;
+      if (!Pattern.isValid(Invalid))
+        return llvm::createStringError("'" + File +
+                                       "' is neither a file nor a regular expression: " + Invalid);
+      const size_t Before = Units.size();
+      for (const std::string &Unit : All)
+        if (Pattern.match(absolutePath(Unit)))
+          Units.push_back(absolutePath(Unit));
+      if (Units.size() == Before)
+        return llvm::createStringError("'" + File + "' is no file and matches no unit of " +
+                                       DatabaseFile);
     }
   }
   llvm::sort(Units);

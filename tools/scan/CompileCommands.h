@@ -29,7 +29,9 @@ struct LoadedDatabase {
 llvm::Expected<LoadedDatabase> loadDatabase(llvm::StringRef BuildDir);
 
 /// The translation units to scan, absolute, sorted (so that shards are deterministic) and
-/// unique: `Files`, each of which must be in the database, or every unit it lists.
+/// unique: every unit the database lists, or those `Files` names. Each of `Files` is a file,
+/// which must be in the database, or else a regular expression searched in the units' paths
+/// (as run-clang-tidy takes it), which must match one.
 llvm::Expected<std::vector<std::string>>
 unitsToScan(const clang::tooling::CompilationDatabase &Database, llvm::StringRef DatabaseFile,
             llvm::ArrayRef<std::string> Files);

@@ -23,6 +23,8 @@ int main(int argc, char **argv) {
     return ExitUsage;
   if (Config->ListChecks)
     return listChecks(*Config);
+  if (Config->ExplainConfig)
+    return explainConfig(*Config);
   if (Config->DumpConfig)
     return dumpConfig(*Config);
   return Config->Merge ? merge(*Config) : scan(*Config);
