@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "CommandLine.h"
 #include "Paths.h"
+#include "ResultCache.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -51,6 +52,7 @@ llvm::StringRef prose(llvm::StringRef Text) {
 }
 
 cl::OptionCategory Category("pixmapcache-scan options");
+cl::SubCommand CacheCommand("cache", "Show the result cache's size (stats) or empty it (clear)");
 cl::SubCommand Merge("merge", "Combine the shard files written by --shard=I/N into one report, "
                               "with the cross-TU analysis over all of them");
 
@@ -189,6 +191,22 @@ cl::opt<bool> OverridesAcrossUnits(
         "Let a virtual call reached on a worker thread run the overrides defined in other "
         "translation units too (default: only those its own unit defines, as in clang-tidy)")),
     BOTH);
+cl::opt<bool> UseCache("cache",
+                       cl::desc(prose("Reuse the results of units that did not change since an "
+                                      "earlier scan, kept in --cache-dir (default: "
+                                      "$XDG_CACHE_HOME/pixmapcache-scan)")),
+                       cl::cat(Category));
+cl::opt<std::string> CacheDir("cache-dir",
+                              cl::desc(prose("The result cache's directory; implies --cache")),
+                              cl::value_desc("dir"), cl::sub(cl::SubCommand::getTopLevel()),
+                              cl::sub(CacheCommand), cl::cat(Category));
+cl::opt<std::string> CacheMaxSize("cache-max-size",
+                                  cl::desc(prose("Bound of the result cache, e.g. 500M or 2G; "
+                                                 "the entries used least recently go first "
+                                                 "(default: 1G)")),
+                                  cl::value_desc("size"), cl::init("1G"), cl::cat(Category));
+cl::opt<std::string> CacheAction(cl::Positional, cl::desc("stats|clear"), cl::Required,
+                                 cl::sub(CacheCommand), cl::cat(Category));
 cl::list<std::string> ShardFiles(cl::Positional, cl::desc(prose("<shard files...>")),
                                  cl::sub(Merge), cl::cat(Category));
 #undef BOTH
@@ -288,13 +306,34 @@ std::optional<ScanConfig> parseCommandLine(int argc, char **argv) {
   if (UseColor.getNumOccurrences())
     Config.UseColor = UseColor;
   Config.ShardFiles.assign(ShardFiles.begin(), ShardFiles.end());
+  if (CacheCommand) {
+    Config.CacheAction = CacheAction;
+    if (Config.CacheAction != "stats" && Config.CacheAction != "clear") {
+      usageError("cache takes 'stats' or 'clear', not '" + Config.CacheAction + "'");
+      return std::nullopt;
+    }
+  }
+  if (!CacheDir.empty())
+    Config.CacheDirectory = CacheDir;
+  else if (UseCache || CacheCommand)
+    Config.CacheDirectory = defaultCacheDirectory();
+  if (std::optional<uint64_t> Bytes = parseCacheSize(CacheMaxSize))
+    Config.CacheMaxBytes = *Bytes;
+  else {
+    usageError("--cache-max-size expects a size such as 500M or 2G, not '" + CacheMaxSize + "'");
+    return std::nullopt;
+  }
+  if ((UseCache || !CacheDir.empty()) && Config.CacheDirectory.empty()) {
+    usageError("--cache needs a directory: give --cache-dir, or set XDG_CACHE_HOME or HOME");
+    return std::nullopt;
+  }
 
   if (Config.Merge && Config.ShardFiles.empty()) {
     usageError("merge needs the shard files written by --shard=I/N");
     return std::nullopt;
   }
-  if (!Config.Merge && Config.BuildDir.empty() && !Config.ListChecks && !Config.DumpConfig &&
-      !Config.ExplainConfig) {
+  if (!Config.Merge && Config.CacheAction.empty() && Config.BuildDir.empty() &&
+      !Config.ListChecks && !Config.DumpConfig && !Config.ExplainConfig) {
     usageError("-p BUILD_DIR is required (the directory of compile_commands.json)");
     return std::nullopt;
   }

@@ -10,6 +10,7 @@
 
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Error.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,8 +65,15 @@ struct ScanConfig {
   bool DumpConfig = false;                        ///< --dump-config
   bool ExplainConfig = false;                     ///< --explain-config
 
+  // The result cache (ResultCache.h), of the scan and of `cache`.
+  std::string CacheDirectory; ///< --cache-dir, or the default for --cache; empty: none
+  uint64_t CacheMaxBytes = uint64_t(1) << 30; ///< --cache-max-size
+
   // The merge's.
   std::vector<std::string> ShardFiles;
+
+  /// `pixmapcache-scan cache stats|clear`: the action; empty: not this command.
+  std::string CacheAction;
 };
 
 /// Prints "pixmapcache-scan: error: Message" and returns ExitUsage.

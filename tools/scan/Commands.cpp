@@ -13,6 +13,7 @@
 #include "Paths.h"
 #include "Progress.h"
 #include "RegisteredChecks.h"
+#include "ResultCache.h"
 #include "Scan.h"
 #include "ScanUnit.h"
 #include "ShardFormat.h"
@@ -26,6 +27,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -39,6 +41,24 @@
 #include <vector>
 
 namespace pixmapcache::scan {
+
+namespace {
+
+/// Each unit's key in the result cache.
+std::vector<std::string> unitKeys(const clang::tooling::CompilationDatabase &Commands,
+                                  llvm::ArrayRef<std::string> Units, const ScanConfig &Config,
+                                  const ScanOptions &Options) {
+  const std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider =
+      makeOptionsProvider(Options, llvm::vfs::createPhysicalFileSystem());
+  // What applies to every unit and is not in its configuration.
+  const std::string ScanWide = "line-filter=" + Config.LineFilter;
+  std::vector<std::string> Keys;
+  for (const std::string &Unit : Units)
+    Keys.push_back(ResultCache::keyOf(Commands, Unit, Provider->getOptions(Unit), ScanWide));
+  return Keys;
+}
+
+} // namespace
 
 int scan(const ScanConfig &Config) {
   auto Database = loadDatabase(Config.BuildDir);
@@ -77,13 +97,29 @@ int scan(const ScanConfig &Config) {
                  << "' turns every pixmapcache check off: the scan reports compiler errors "
                     "only; name the checks to run, e.g. --checks='-*,pixmapcache-*'\n";
   const UniqueCommands Commands(*Database->Commands);
+  std::optional<ResultCache> Cache;
+  std::optional<CachedUnits> Cached;
+  if (!Config.CacheDirectory.empty()) {
+    auto Opened = ResultCache::open(Config.CacheDirectory, Config.CacheMaxBytes);
+    if (!Opened)
+      return usageError(llvm::toString(Opened.takeError()));
+    Cache = std::move(*Opened);
+    Cached.emplace(CachedUnits{*Cache, unitKeys(Commands, *Units, Config, Options), 0});
+  }
   Progress Bar(Units->size(), !Config.Quiet);
   bool Interrupted = false;
   std::vector<std::optional<UnitResult>> Scanned = scanInChildProcesses(
       Commands, *Units, Options,
       {llvm::hardware_concurrency(Config.Jobs).compute_thread_count(), Config.UnitTimeout},
+      Cached ? &*Cached : nullptr,
       [&](const UnitResult &Unit) { Bar.unitDone(Unit.Findings.size()); }, Interrupted);
   Bar.clear();
+  if (Cache) {
+    Cache->trim();
+    if (!Config.Quiet)
+      llvm::errs() << "pixmapcache-scan: " << Cached->Hits << " of " << Units->size()
+                   << " translation units from the cache in " << Cache->directory() << '\n';
+  }
   std::vector<UnitResult> Results;
   for (std::optional<UnitResult> &Unit : Scanned)
     if (Unit)
@@ -194,6 +230,22 @@ int explainConfig(const ScanConfig &Config) {
                      << ".\n";
         break;
       }
+  return ExitClean;
+}
+
+int cacheCommand(const ScanConfig &Config) {
+  auto Cache = ResultCache::open(Config.CacheDirectory, Config.CacheMaxBytes);
+  if (!Cache)
+    return usageError(llvm::toString(Cache.takeError()));
+  const ResultCache::Usage Used = Cache->usage();
+  if (Config.CacheAction == "clear") {
+    if (llvm::Error E = Cache->clear())
+      return usageError(llvm::toString(std::move(E)));
+    llvm::outs() << Cache->directory() << ": " << Used.Entries << " entries deleted\n";
+    return ExitClean;
+  }
+  llvm::outs() << Cache->directory() << ": " << Used.Entries << " entries, "
+               << llvm::format("%.1f", Used.Bytes / 1048576.0) << " MiB\n";
   return ExitClean;
 }
 

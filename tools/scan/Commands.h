@@ -20,6 +20,9 @@ int scan(const ScanConfig &Config);
 /// pass over all of them.
 int merge(const ScanConfig &Config);
 
+/// `pixmapcache-scan cache stats|clear`: the result cache's size, or an empty cache.
+int cacheCommand(const ScanConfig &Config);
+
 /// `pixmapcache-scan --list-checks [file]`: the enabled checks, as clang-tidy lists them.
 int listChecks(const ScanConfig &Config);
 

@@ -21,6 +21,8 @@ int main(int argc, char **argv) {
   const std::optional<ScanConfig> Config = parseCommandLine(argc, argv);
   if (!Config)
     return ExitUsage;
+  if (!Config->CacheAction.empty())
+    return cacheCommand(*Config);
   if (Config->ListChecks)
     return listChecks(*Config);
   if (Config->ExplainConfig)

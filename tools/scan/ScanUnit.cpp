@@ -7,8 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ScanUnit.h"
-#include "TidyOptions.h"
 #include "Scan.h"
+#include "TidyOptions.h"
+#include "UnitInputs.h"
 #include "common/LocalParents.h"
 #include "common/PerUnit.h"
 #include "off-thread-access/ThreadAnalysis.h"
@@ -286,14 +287,17 @@ Finding toFinding(const ClangTidyError &Error, SourceFiles &Files) {
 } // namespace
 
 UnitResult scanUnit(const tooling::CompilationDatabase &Database, llvm::StringRef File,
-                    const ScanOptions &Options) {
+                    const ScanOptions &Options, UnitInputs *Inputs) {
   UnitResult Result;
   Result.File = File.str();
   SourceFiles Files;
 
   // A physical file system has a working directory of its own, unlike the real one.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical = llvm::vfs::createPhysicalFileSystem();
+  if (Inputs)
+    Physical = recordingFileSystem(std::move(Physical), *Inputs);
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
-      new llvm::vfs::OverlayFileSystem(llvm::vfs::createPhysicalFileSystem()));
+      new llvm::vfs::OverlayFileSystem(std::move(Physical)));
   ClangTidyContext Context(makeOptionsProvider(Options, llvm::vfs::createPhysicalFileSystem()));
 
   tooling::ClangTool Tool(Database, {Result.File}, std::make_shared<PCHContainerOperations>(), FS);

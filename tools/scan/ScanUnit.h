@@ -9,6 +9,7 @@
 
 #include "Scan.h"
 #include "TidyOptions.h"
+#include "UnitInputs.h"
 
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -19,10 +20,11 @@ class CompilationDatabase;
 
 namespace pixmapcache::scan {
 
-/// Runs the checks on one translation unit (every command the database has for `File`).
-/// Thread-safe: every call has its own clang-tidy context and file system.
+/// Runs the checks on one translation unit (every command the database has for `File`), and
+/// records in `Inputs`, when given, what the unit read. Thread-safe: every call has its own
+/// clang-tidy context and file system.
 UnitResult scanUnit(const clang::tooling::CompilationDatabase &Database, llvm::StringRef File,
-                    const ScanOptions &Options);
+                    const ScanOptions &Options, UnitInputs *Inputs = nullptr);
 
 } // namespace pixmapcache::scan
 

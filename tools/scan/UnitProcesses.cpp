@@ -11,9 +11,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnitProcesses.h"
+#include "ResultCache.h"
 #include "Scan.h"
 #include "ScanUnit.h"
 #include "ShardFormat.h"
+#include "UnitInputs.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -30,6 +32,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <optional>
@@ -81,13 +84,20 @@ bool writeAll(int FD, llvm::StringRef Data) {
 /// The child's side: scan, send the result, and leave without running the parent's exit-time
 /// code (static destructors, buffered output) a second time.
 [[noreturn]] void runChild(const clang::tooling::CompilationDatabase &Database,
-                           llvm::StringRef File, const ScanOptions &Options, int Pipe,
+                           llvm::StringRef File, const ScanOptions &Options,
+                           const CachedUnits *Cached, size_t Unit, int Pipe,
                            const sigset_t &OriginalMask) {
   llvm::sys::SetInterruptFunction(nullptr);
   for (int Signal : StopSignals)
     std::signal(Signal, SIG_DFL);
   sigprocmask(SIG_SETMASK, &OriginalMask, nullptr);
-  const UnitResult Result = scanUnit(Database, File, Options);
+  const int64_t Started = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+  UnitInputs Inputs;
+  const UnitResult Result = scanUnit(Database, File, Options, Cached ? &Inputs : nullptr);
+  if (Cached)
+    Cached->Cache.store(Cached->Keys[Unit], Result, Inputs, Started);
   std::string Json;
   llvm::raw_string_ostream OS(Json);
   writeUnitsJson(OS, Result);
@@ -137,7 +147,7 @@ UnitResult childResult(const Child &C, llvm::StringRef File, int Status) {
 std::vector<std::optional<UnitResult>>
 scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
                      llvm::ArrayRef<std::string> Units, const ScanOptions &Options,
-                     const ProcessLimits &Limits,
+                     const ProcessLimits &Limits, CachedUnits *Cached,
                      llvm::function_ref<void(const UnitResult &)> UnitDone, bool &Interrupted) {
   std::vector<std::optional<UnitResult>> Results(Units.size());
   // The stop signals are blocked except inside ppoll, so a signal can never slip in between
@@ -165,6 +175,13 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
   };
   while (!StopRequested && (Next != Units.size() || !Running.empty())) {
     while (Next != Units.size() && Running.size() < Limits.Jobs) {
+      if (Cached)
+        if (std::optional<UnitResult> Hit = Cached->Cache.lookup(Cached->Keys[Next])) {
+          ++Cached->Hits;
+          UnitDone(*Hit);
+          Results[Next++] = std::move(*Hit);
+          continue;
+        }
       int Pipe[2];
       if (::pipe(Pipe) != 0) {
         StartFailed(Next++);
@@ -175,7 +192,7 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
         ::close(Pipe[0]);
         for (const Child &Other : Running)
           ::close(Other.Pipe);
-        runChild(Database, Units[Next], Options, Pipe[1], OriginalMask);
+        runChild(Database, Units[Next], Options, Cached, Next, Pipe[1], OriginalMask);
       }
       ::close(Pipe[1]);
       if (Pid < 0) {

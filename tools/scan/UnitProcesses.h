@@ -7,6 +7,7 @@
 #ifndef PIXMAPCACHE_TOOLS_SCAN_UNITPROCESSES_H
 #define PIXMAPCACHE_TOOLS_SCAN_UNITPROCESSES_H
 
+#include "ResultCache.h"
 #include "Scan.h"
 #include "ScanUnit.h"
 
@@ -27,14 +28,22 @@ struct ProcessLimits {
   unsigned TimeoutSeconds = 0; ///< per unit; 0: none
 };
 
+/// The result cache of a scan, with each unit's key in it.
+struct CachedUnits {
+  const ResultCache &Cache;
+  std::vector<std::string> Keys; ///< one per unit, in the order of the units
+  unsigned Hits = 0;             ///< units whose result came from the cache
+};
+
 /// Scans every unit in a child process of its own (scanUnit), `Limits.Jobs` at once: a unit
 /// that crashes or runs past the time limit becomes an error finding of that unit, and the
 /// others are unaffected. SIGINT, SIGTERM or SIGHUP stop the scan: the running units are
-/// killed, `Interrupted` is set, and the units not finished are std::nullopt.
+/// killed, `Interrupted` is set, and the units not finished are std::nullopt. With `Cached`,
+/// a unit found in the cache is not scanned, and each child stores its result there.
 std::vector<std::optional<UnitResult>>
 scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
                      llvm::ArrayRef<std::string> Units, const ScanOptions &Options,
-                     const ProcessLimits &Limits,
+                     const ProcessLimits &Limits, CachedUnits *Cached,
                      llvm::function_ref<void(const UnitResult &)> UnitDone, bool &Interrupted);
 
 } // namespace pixmapcache::scan
