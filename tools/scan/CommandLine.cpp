@@ -207,6 +207,22 @@ cl::opt<std::string> CacheMaxSize("cache-max-size",
                                   cl::value_desc("size"), cl::init("1G"), cl::cat(Category));
 cl::opt<std::string> CacheAction(cl::Positional, cl::desc("stats|clear"), cl::Required,
                                  cl::sub(CacheCommand), cl::cat(Category));
+cl::opt<std::string> DiffRevision(
+    "diff",
+    cl::desc(prose("Report only the findings on lines changed since this git revision, "
+                   "e.g. --diff=origin/main; the other units come from the result cache "
+                   "(implies --cache)")),
+    cl::value_desc("rev"), cl::cat(Category));
+cl::opt<std::string> DiffFile("diff-file",
+                              cl::desc(prose("As --diff, with the changes of this unified diff "
+                                             "(paths relative to --source-root)")),
+                              cl::value_desc("patch"), cl::cat(Category));
+enum class DiffReport { Lines, All };
+cl::opt<DiffReport> DiffReportScope(
+    "diff-report", cl::desc(prose("What --diff reports")), cl::init(DiffReport::Lines),
+    cl::values(clEnumValN(DiffReport::Lines, "lines", "findings on changed lines (default)"),
+               clEnumValN(DiffReport::All, "all", "every finding of the units the change affects")),
+    cl::cat(Category));
 cl::list<std::string> ShardFiles(cl::Positional, cl::desc(prose("<shard files...>")),
                                  cl::sub(Merge), cl::cat(Category));
 #undef BOTH
@@ -313,9 +329,21 @@ std::optional<ScanConfig> parseCommandLine(int argc, char **argv) {
       return std::nullopt;
     }
   }
+  Config.DiffRevision = DiffRevision;
+  Config.DiffFile = DiffFile;
+  Config.DiffWholeUnits = DiffReportScope == DiffReport::All;
+  const bool Diff = !Config.DiffRevision.empty() || !Config.DiffFile.empty();
+  if (!Config.DiffRevision.empty() && !Config.DiffFile.empty()) {
+    usageError("--diff and --diff-file exclude each other");
+    return std::nullopt;
+  }
+  if (DiffReportScope.getNumOccurrences() && !Diff) {
+    usageError("--diff-report needs --diff or --diff-file");
+    return std::nullopt;
+  }
   if (!CacheDir.empty())
     Config.CacheDirectory = CacheDir;
-  else if (UseCache || CacheCommand)
+  else if (UseCache || CacheCommand || Diff)
     Config.CacheDirectory = defaultCacheDirectory();
   if (std::optional<uint64_t> Bytes = parseCacheSize(CacheMaxSize))
     Config.CacheMaxBytes = *Bytes;
@@ -323,8 +351,9 @@ std::optional<ScanConfig> parseCommandLine(int argc, char **argv) {
     usageError("--cache-max-size expects a size such as 500M or 2G, not '" + CacheMaxSize + "'");
     return std::nullopt;
   }
-  if ((UseCache || !CacheDir.empty()) && Config.CacheDirectory.empty()) {
-    usageError("--cache needs a directory: give --cache-dir, or set XDG_CACHE_HOME or HOME");
+  if ((UseCache || !CacheDir.empty() || Diff) && Config.CacheDirectory.empty()) {
+    usageError("the result cache (--cache, --diff) needs a directory: give --cache-dir, or set "
+               "XDG_CACHE_HOME or HOME");
     return std::nullopt;
   }
 

@@ -69,6 +69,11 @@ struct ScanConfig {
   std::string CacheDirectory; ///< --cache-dir, or the default for --cache; empty: none
   uint64_t CacheMaxBytes = uint64_t(1) << 30; ///< --cache-max-size
 
+  // --diff: report only what a change is responsible for (DiffScope.h).
+  std::string DiffRevision;    ///< --diff=REV; empty: none
+  std::string DiffFile;        ///< --diff-file=PATCH; empty: none
+  bool DiffWholeUnits = false; ///< --diff-report=all
+
   // The merge's.
   std::vector<std::string> ShardFiles;
 

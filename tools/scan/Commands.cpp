@@ -7,6 +7,7 @@
 #include "Commands.h"
 #include "CommandLine.h"
 #include "CompileCommands.h"
+#include "DiffScope.h"
 #include "JsonFile.h"
 #include "OutputFile.h"
 #include "Outputs.h"
@@ -28,6 +29,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -56,6 +58,28 @@ std::vector<std::string> unitKeys(const clang::tooling::CompilationDatabase &Com
   for (const std::string &Unit : Units)
     Keys.push_back(ResultCache::keyOf(Commands, Unit, Provider->getOptions(Unit), ScanWide));
   return Keys;
+}
+
+/// The lines --diff or --diff-file names.
+llvm::Expected<ChangedLines> changesToReport(const ScanConfig &Config) {
+  if (!Config.DiffRevision.empty())
+    return gitChangesSince(Config.DiffRevision, Config.SourceRoot);
+  auto Patch = llvm::MemoryBuffer::getFileOrSTDIN(Config.DiffFile);
+  if (!Patch)
+    return llvm::createStringError("cannot read --diff-file '" + Config.DiffFile +
+                                   "': " + Patch.getError().message());
+  return parseUnifiedDiff((*Patch)->getBuffer(), Config.SourceRoot);
+}
+
+/// Whether a change touches the unit: its source, or a file its cache entry says it read (a
+/// unit without an entry may have read anything).
+bool affectedBy(const ChangedLines &Changed, llvm::StringRef Unit, const ResultCache &Cache,
+                llvm::StringRef Key) {
+  if (Changed.touches(Unit))
+    return true;
+  const std::optional<std::vector<std::string>> Read = Cache.inputFiles(Key);
+  return !Read ||
+         llvm::any_of(*Read, [&](const std::string &File) { return Changed.touches(File); });
 }
 
 } // namespace
@@ -96,6 +120,17 @@ int scan(const ScanConfig &Config) {
     llvm::errs() << "pixmapcache-scan: warning: --checks='" << Config.Checks
                  << "' turns every pixmapcache check off: the scan reports compiler errors "
                     "only; name the checks to run, e.g. --checks='-*,pixmapcache-*'\n";
+  std::optional<DiffScope> Diff;
+  if (!Config.DiffRevision.empty() || !Config.DiffFile.empty()) {
+    if (Shard)
+      return usageError("--diff takes no --shard: the report of a change is one scan");
+    auto Changed = changesToReport(Config);
+    if (!Changed)
+      return usageError(llvm::toString(Changed.takeError()));
+    Diff.emplace();
+    Diff->Changed = std::move(*Changed);
+    Diff->WholeUnits = Config.DiffWholeUnits;
+  }
   const UniqueCommands Commands(*Database->Commands);
   std::optional<ResultCache> Cache;
   std::optional<CachedUnits> Cached;
@@ -141,7 +176,11 @@ int scan(const ScanConfig &Config) {
                  << Results.size() << " translation units written to " << Config.Output << '\n';
     return ExitClean;
   }
-  return conclude(Config, std::move(Results), Unscanned);
+  if (Diff)
+    for (size_t I = 0; I != Units->size(); ++I)
+      if (affectedBy(Diff->Changed, (*Units)[I], *Cache, Cached->Keys[I]))
+        Diff->AffectedUnits.insert((*Units)[I]);
+  return conclude(Config, std::move(Results), Unscanned, Diff ? &*Diff : nullptr);
 }
 
 int merge(const ScanConfig &Config) {

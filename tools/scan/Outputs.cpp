@@ -85,6 +85,8 @@ void printSummary(const Report &R) {
                << Count(R.Findings.size() - Incomplete, "finding");
   if (R.Suppressed)
     llvm::errs() << " (" << R.Suppressed << " more in the baseline)";
+  if (R.OutsideDiff)
+    llvm::errs() << " (" << R.OutsideDiff << " more outside the change)";
   if (unsigned CompileFailures = R.FailedUnits - Crashed.size() - TimedOut.size())
     llvm::errs() << ", " << CompileFailures << " with compile errors";
   if (!Crashed.empty())
@@ -109,7 +111,8 @@ bool fails(const Report &R, FailOn Threshold) {
 
 } // namespace
 
-int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned Unscanned) {
+int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned Unscanned,
+             const DiffScope *Diff) {
   const std::string &Root = Config.SourceRoot;
   llvm::StringSet<> Baseline;
   if (!Config.Baseline.empty()) {
@@ -121,11 +124,12 @@ int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned U
   Report R =
       finish(std::move(Units), Root, Baseline,
              Config.OverridesAcrossUnits ? clang::tidy::pixmapcache::OverrideScope::AllUnits
-                                         : clang::tidy::pixmapcache::OverrideScope::CallingUnit);
+                                         : clang::tidy::pixmapcache::OverrideScope::CallingUnit,
+             Diff);
   R.Unscanned = Unscanned;
 
-  if (llvm::Error E = writeOutputFile(
-          Config.Output, [&](llvm::raw_ostream &OS) { writeReport(R, Config, OS); }))
+  if (llvm::Error E = writeOutputFile(Config.Output,
+                                      [&](llvm::raw_ostream &OS) { writeReport(R, Config, OS); }))
     return usageError(llvm::toString(std::move(E)));
   if (Unscanned) {
     llvm::errs() << "pixmapcache-scan: interrupted: " << R.Units << " of " << R.Units + Unscanned
@@ -143,8 +147,8 @@ int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned U
   if (!Config.ExportFixes.empty() || Config.Fix) {
     const FixesByFile Fixes = collectFixes(R);
     if (!Config.ExportFixes.empty())
-      if (llvm::Error E = writeOutputFile(Config.ExportFixes,
-                                          [&](llvm::raw_ostream &OS) { exportFixes(R, Fixes, OS); }))
+      if (llvm::Error E = writeOutputFile(
+              Config.ExportFixes, [&](llvm::raw_ostream &OS) { exportFixes(R, Fixes, OS); }))
         return usageError(llvm::toString(std::move(E)));
     if (Config.Fix && !applyFixes(Fixes))
       return ExitUsage;

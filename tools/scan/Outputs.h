@@ -8,6 +8,7 @@
 #define PIXMAPCACHE_TOOLS_SCAN_OUTPUTS_H
 
 #include "CommandLine.h"
+#include "DiffScope.h"
 #include "Scan.h"
 
 #include <vector>
@@ -17,7 +18,9 @@ namespace pixmapcache::scan {
 /// The report in the chosen format, the side outputs, and the exit code. `Unscanned` units
 /// were left out by an interrupted scan: the report is written, marked as incomplete, but
 /// not the baseline or the fixes, which would be wrong for the units that were left out.
-int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned Unscanned = 0);
+/// With `Diff` (--diff), only the findings of the change are reported.
+int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned Unscanned = 0,
+             const DiffScope *Diff = nullptr);
 
 } // namespace pixmapcache::scan
 

@@ -47,10 +47,12 @@ auto sortKey(const Finding &F) {
 } // namespace
 
 Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
-              const llvm::StringSet<> &Baseline,
-              clang::tidy::pixmapcache::OverrideScope Overrides) {
+              const llvm::StringSet<> &Baseline, clang::tidy::pixmapcache::OverrideScope Overrides,
+              const DiffScope *Diff) {
   Report R;
   std::vector<Finding> All = crossUnitFindings(Units, Overrides);
+  if (Diff)
+    R.OutsideDiff = Diff->narrow(Units, All);
   for (UnitResult &U : Units) {
     ++R.Units;
     R.FailedUnits += U.Failed;

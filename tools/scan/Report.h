@@ -7,6 +7,7 @@
 #ifndef PIXMAPCACHE_TOOLS_SCAN_REPORT_H
 #define PIXMAPCACHE_TOOLS_SCAN_REPORT_H
 
+#include "DiffScope.h"
 #include "Scan.h"
 #include "off-thread-access/ThreadCallGraph.h"
 
@@ -23,13 +24,16 @@ struct Report {
   unsigned FailedUnits = 0;
   unsigned Suppressed = 0;                  ///< findings in the baseline
   unsigned Unscanned = 0;                   ///< units not scanned: the scan was interrupted
+  unsigned OutsideDiff = 0;                 ///< findings --diff left out
   std::vector<std::string> AllFingerprints; ///< before the baseline: what --write-baseline saves
 };
 
 /// Combines unit results into the report; `SourceRoot` makes fingerprints path-independent.
+/// With `Diff`, only the findings of the change are kept (after the cross-TU pass, which sees
+/// every unit).
 Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
-              const llvm::StringSet<> &Baseline,
-              clang::tidy::pixmapcache::OverrideScope Overrides);
+              const llvm::StringSet<> &Baseline, clang::tidy::pixmapcache::OverrideScope Overrides,
+              const DiffScope *Diff = nullptr);
 
 } // namespace pixmapcache::scan
 

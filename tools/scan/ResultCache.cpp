@@ -272,6 +272,29 @@ std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) const {
   return std::move(Units->front());
 }
 
+std::optional<std::vector<std::string>> ResultCache::inputFiles(llvm::StringRef Key) const {
+  auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key), /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return std::nullopt;
+  llvm::Expected<llvm::json::Value> Header =
+      llvm::json::parse((*Buffer)->getBuffer().split('\n').first);
+  if (!Header) {
+    llvm::consumeError(Header.takeError());
+    return std::nullopt;
+  }
+  const llvm::json::Object *Fields = Header->getAsObject();
+  const llvm::json::Array *Files = Fields ? Fields->getArray("files") : nullptr;
+  if (!Files)
+    return std::nullopt;
+  std::vector<std::string> Paths;
+  for (const llvm::json::Value &Entry : *Files)
+    if (const llvm::json::Array *File = Entry.getAsArray(); File && !File->empty())
+      if (std::optional<llvm::StringRef> Path = (*File)[0].getAsString())
+        Paths.push_back(Path->str());
+  return Paths;
+}
+
 void ResultCache::store(llvm::StringRef Key, const UnitResult &Result, const UnitInputs &Inputs,
                         int64_t ScanStartedNs) const {
   const int64_t Stored = nanoseconds(std::chrono::system_clock::now());

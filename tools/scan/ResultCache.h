@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang::tidy {
 struct ClangTidyOptions;
@@ -58,6 +59,9 @@ public:
   /// Best effort: a cache that cannot be written costs a later miss, never the scan.
   void store(llvm::StringRef Key, const UnitResult &Result, const UnitInputs &Inputs,
              int64_t ScanStartedNs) const;
+
+  /// The files the entry under `Key` says its unit read; nothing without a readable entry.
+  std::optional<std::vector<std::string>> inputFiles(llvm::StringRef Key) const;
 
   struct Usage {
     uint64_t Entries = 0;
