@@ -9,7 +9,7 @@ the same machine state: a scan without the cache, a cold scan (empty cache), a w
 (nothing changed), a scan after one .cpp got a comment appended, and one after the project
 header that most units include got one; the two files are restored after their row (the
 restored versions hit again: each version of a source has its entry, a header is checked by
-content). Prints the median wall time of each row and its ratio to the cold scan, and checks
+content), and a --diff-file scan after a one-line change of another .cpp. Prints the median wall time of each row and its ratio to the cold scan, and checks
 that every report equals the one without the cache. Not a ctest test: timings depend on
 the machine.
 """
@@ -24,10 +24,11 @@ import tempfile
 import time
 
 
-def scan(scanner, build, jobs, out, cache=None):
+def scan(scanner, build, jobs, out, cache=None, extra=()):
     command = [scanner, "-p", build, "-j", str(jobs), "--format=json", "-o", out, "--quiet"]
     if cache:
         command.append(f"--cache-dir={cache}")
+    command += extra
     start = time.monotonic()
     result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     elapsed = time.monotonic() - start
@@ -74,7 +75,8 @@ def main():
         units = sorted({os.path.normpath(os.path.join(e["directory"], e["file"])) for e in json.load(f)})
 
     rows = {"without the cache": [], "cold (empty cache)": [], "warm (nothing changed)": [],
-            "one .cpp changed": [], "a widely included header changed": []}
+            "one .cpp changed": [], "a widely included header changed": [],
+            "--diff-file after a one-line change": []}
     with tempfile.TemporaryDirectory() as work:
         reference = os.path.join(work, "reference.json")
         out = os.path.join(work, "out.json")
@@ -103,6 +105,18 @@ def main():
                     restore(header, original)
             scan(args.scanner, args.build, args.j, out, cache)
             same(reference, out, "warm after the changes were undone")
+
+            original = with_comment(units[-1])
+            patch = os.path.join(work, "change.diff")
+            lines = original.count(b"\n")
+            with open(patch, "w", encoding="utf-8") as f:
+                f.write(f"--- a/{units[-1]}\n+++ b/{units[-1]}\n@@ -{lines},0 +{lines + 1},2 @@\n"
+                        "+\n+// cache_bench\n")
+            try:
+                rows["--diff-file after a one-line change"].append(
+                    scan(args.scanner, args.build, args.j, out, cache, [f"--diff-file={patch}"]))
+            finally:
+                restore(units[-1], original)
 
     cold = statistics.median(rows["cold (empty cache)"])
     print(f"{len(units)} units, -j {args.j}, {args.repeat} rounds; header: {header}")
