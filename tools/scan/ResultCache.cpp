@@ -20,6 +20,7 @@
 #include "llvm/Support/xxhash.h"
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <cstdlib>
 #include <fcntl.h>
@@ -333,6 +334,9 @@ void ResultCache::store(llvm::StringRef Key, const UnitResult &Result, const Uni
                                   {"directories", std::move(Directories)},
                                   {"result", hashOf(ResultText)}};
 
+  // Past a file size limit (ulimit -f) the write fails with EFBIG and the entry is dropped,
+  // instead of SIGXFSZ ending the unit's process as if it had crashed.
+  std::signal(SIGXFSZ, SIG_IGN);
   int FD;
   llvm::SmallString<256> Temporary;
   if (fs::createUniqueFile(Directory + "/%%%%%%%%%%%%.tmp", FD, Temporary))

@@ -35,10 +35,17 @@ public:
   llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
   openFileForRead(const llvm::Twine &Path) override {
     auto File = ProxyFileSystem::openFileForRead(Path);
-    if (File)
-      Inputs.Files.insert(absolute(Path));
-    else
+    if (!File) {
       recordMissing(Path);
+      return File;
+    }
+    // open() succeeds on a directory too (include directories are probed so): what matters
+    // there is which names it holds.
+    llvm::ErrorOr<llvm::vfs::Status> Status = (*File)->status();
+    if (Status && Status->isDirectory())
+      Inputs.Directories.insert(absolute(Path));
+    else
+      Inputs.Files.insert(absolute(Path));
     return File;
   }
 
