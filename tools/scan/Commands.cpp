@@ -24,7 +24,9 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
@@ -228,48 +230,51 @@ llvm::Expected<ConfigInEffect> configInEffect(const ScanConfig &Config) {
                         absolutePath(NamesFile ? Config.Files.front() : "dummy.cpp")};
 }
 
-int noChecksEnabled() {
-  llvm::errs() << "pixmapcache-scan: error: no checks enabled\n";
-  return ExitUsage;
+/// Prints with `Print` what the configuration in effect says of the checks it enables; a
+/// configuration that enables none, or flags that make none, are usage errors.
+int printEnabledChecks(
+    const ScanConfig &Config,
+    llvm::function_ref<void(const ConfigInEffect &, llvm::ArrayRef<std::string>)> Print) {
+  auto InEffect = configInEffect(Config);
+  if (!InEffect)
+    return usageError(llvm::toString(InEffect.takeError()));
+  const std::vector<std::string> Names = InEffect->enabledChecks();
+  if (Names.empty()) {
+    llvm::errs() << "pixmapcache-scan: error: no checks enabled\n";
+    return ExitUsage;
+  }
+  Print(*InEffect, Names);
+  return ExitClean;
 }
 
 } // namespace
 
 int listChecks(const ScanConfig &Config) {
-  auto InEffect = configInEffect(Config);
-  if (!InEffect)
-    return usageError(llvm::toString(InEffect.takeError()));
-  const std::vector<std::string> Names = InEffect->enabledChecks();
-  if (Names.empty())
-    return noChecksEnabled();
-  llvm::outs() << "Enabled checks:\n";
-  for (const std::string &Name : Names)
-    llvm::outs() << "    " << Name << '\n';
-  llvm::outs() << '\n';
-  return ExitClean;
+  return printEnabledChecks(Config, [](const ConfigInEffect &, llvm::ArrayRef<std::string> Names) {
+    llvm::outs() << "Enabled checks:\n";
+    for (const std::string &Name : Names)
+      llvm::outs() << "    " << Name << '\n';
+    llvm::outs() << '\n';
+  });
 }
 
 int explainConfig(const ScanConfig &Config) {
-  auto InEffect = configInEffect(Config);
-  if (!InEffect)
-    return usageError(llvm::toString(InEffect.takeError()));
-  const std::vector<std::string> Names = InEffect->enabledChecks();
-  if (Names.empty())
-    return noChecksEnabled();
-  // As clang-tidy explains it: the last source whose Checks enables the check.
-  const auto Sources = InEffect->Provider->getRawOptions(InEffect->File);
-  for (const std::string &Name : Names)
-    for (const auto &[Options, Source] : llvm::reverse(Sources))
-      if (Options.Checks && clang::tidy::GlobList(*Options.Checks).contains(Name)) {
-        const bool Default =
-            Source == clang::tidy::DefaultOptionsProvider::OptionsSourceTypeDefaultBinary;
-        llvm::outs() << "'" << Name << "' is enabled in the "
-                     << (Default ? llvm::StringRef("defaults of pixmapcache-scan")
-                                 : llvm::StringRef(Source))
-                     << ".\n";
-        break;
-      }
-  return ExitClean;
+  return printEnabledChecks(
+      Config, [](const ConfigInEffect &InEffect, llvm::ArrayRef<std::string> Names) {
+        // As clang-tidy explains it: the last source whose Checks enables the check.
+        const auto Sources = InEffect.Provider->getRawOptions(InEffect.File);
+        for (const std::string &Name : Names)
+          for (const auto &[Options, Source] : llvm::reverse(Sources))
+            if (Options.Checks && clang::tidy::GlobList(*Options.Checks).contains(Name)) {
+              const bool Default =
+                  Source == clang::tidy::DefaultOptionsProvider::OptionsSourceTypeDefaultBinary;
+              llvm::outs() << "'" << Name << "' is enabled in the "
+                           << (Default ? llvm::StringRef("defaults of pixmapcache-scan")
+                                       : llvm::StringRef(Source))
+                           << ".\n";
+              break;
+            }
+      });
 }
 
 int cacheCommand(const ScanConfig &Config) {
