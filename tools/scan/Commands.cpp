@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "Baseline.h"
 #include "CommandLine.h"
 #include "CompileCommands.h"
 #include "DiffScope.h"
@@ -27,11 +28,13 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -84,6 +87,32 @@ bool affectedBy(const ChangedLines &Changed, llvm::StringRef Unit, const ResultC
          llvm::any_of(*Read, [&](const std::string &File) { return Changed.touches(File); });
 }
 
+/// What would otherwise be found only after the whole scan (or merge): an output that names one of
+/// the inputs (it would be overwritten), an output directory that cannot be written, a baseline
+/// that cannot be read.
+llvm::Error checkFilesBeforeScanning(const ScanConfig &Config, llvm::ArrayRef<std::string> Inputs) {
+  std::vector<std::string> Read(Inputs.begin(), Inputs.end());
+  if (!Config.Baseline.empty()) {
+    if (auto Baseline = readBaseline(Config.Baseline); !Baseline)
+      return Baseline.takeError();
+    Read.push_back(Config.Baseline);
+  }
+  for (const std::string *Output : {&Config.Output, &Config.WriteBaseline, &Config.ExportFixes}) {
+    if (Output->empty() || *Output == "-")
+      continue;
+    for (const std::string &Input : Read)
+      if (llvm::sys::fs::equivalent(*Output, Input))
+        return llvm::createStringError("'" + *Output + "' is an input of the scan (" + Input +
+                                       "): writing the report there would destroy it");
+    llvm::SmallString<256> Directory(absolutePath(*Output));
+    llvm::sys::path::remove_filename(Directory);
+    if (llvm::sys::fs::access(Directory, llvm::sys::fs::AccessMode::Write))
+      return llvm::createStringError("cannot write '" + *Output + "': the directory '" + Directory +
+                                     "' is missing or not writable");
+  }
+  return llvm::Error::success();
+}
+
 } // namespace
 
 int scan(const ScanConfig &Config) {
@@ -102,6 +131,10 @@ int scan(const ScanConfig &Config) {
                    << "': not C, C++ or Objective-C source\n";
   }
   *Units = std::move(WithAst);
+  std::vector<std::string> Inputs = *Units;
+  Inputs.push_back(Database->Path);
+  if (llvm::Error E = checkFilesBeforeScanning(Config, Inputs))
+    return usageError(llvm::toString(std::move(E)));
   auto Selected = selectedShard(Config);
   if (!Selected)
     return usageError(llvm::toString(Selected.takeError()));
@@ -186,6 +219,8 @@ int scan(const ScanConfig &Config) {
 }
 
 int merge(const ScanConfig &Config) {
+  if (llvm::Error E = checkFilesBeforeScanning(Config, Config.ShardFiles))
+    return usageError(llvm::toString(std::move(E)));
   std::vector<UnitResult> Units;
   for (const std::string &Path : Config.ShardFiles) {
     auto Doc = readJsonFile("shard", Path);

@@ -16,6 +16,8 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include <algorithm>
@@ -37,6 +39,16 @@ llvm::Expected<LoadedDatabase> loadDatabase(llvm::StringRef BuildDir) {
     return llvm::createStringError(
         "no compile_commands.json in '" + BuildDir +
         "' (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON; make, qmake: bear -- make)");
+  // clang's reader is lenient: it keeps the entries before a syntax error (a file cut short,
+  // a missing comma) and drops the rest, so a broken database would scan part of a project.
+  auto Text = llvm::MemoryBuffer::getFile(DatabaseFile);
+  if (!Text)
+    return llvm::createStringError("cannot read " + DatabaseFile + ": " +
+                                   Text.getError().message());
+  if (llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse((*Text)->getBuffer()); !Parsed)
+    return llvm::createStringError(DatabaseFile + " is not valid JSON (" +
+                                   llvm::toString(Parsed.takeError()) +
+                                   "): regenerate it, a scan of part of it would look complete");
   std::string LoadError;
   std::unique_ptr<clang::tooling::JSONCompilationDatabase> Database =
       clang::tooling::JSONCompilationDatabase::loadFromFile(

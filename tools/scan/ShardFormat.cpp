@@ -29,6 +29,54 @@ using namespace clang::tidy::pixmapcache;
 
 namespace {
 
+// Whether a value read from a shard is one of the enumerators. The switches name every
+// enumerator, so that -Wswitch points here when one is added.
+bool isEnumerator(CallKind K) {
+  switch (K) {
+  case CallKind::Call:
+  case CallKind::VirtualCall:
+  case CallKind::Reference:
+  case CallKind::ToGuiThread:
+  case CallKind::DirectConnection:
+    return true;
+  }
+  return false;
+}
+
+bool isEnumerator(GuiUseKind K) {
+  switch (K) {
+  case GuiUseKind::Call:
+  case GuiUseKind::Construction:
+  case GuiUseKind::Painting:
+    return true;
+  }
+  return false;
+}
+
+bool isEnumerator(GuiApiKind K) {
+  switch (K) {
+  case GuiApiKind::PixmapCache:
+  case GuiApiKind::Widget:
+  case GuiApiKind::Pixmap:
+  case GuiApiKind::Other:
+    return true;
+  }
+  return false;
+}
+
+bool isEnumerator(EntryKind K) {
+  switch (K) {
+  case EntryKind::Override:
+  case EntryKind::PassedTo:
+  case EntryKind::Configured:
+  case EntryKind::SlotOfWorkerObject:
+  case EntryKind::QueuedToWorkerObject:
+  case EntryKind::ThreadSignal:
+    return true;
+  }
+  return false;
+}
+
 using llvm::json::Array;
 using llvm::json::Object;
 using llvm::json::Value;
@@ -218,12 +266,14 @@ public:
     return I < A.size() && fromJson(A[I], Out, P.index(I));
   }
 
+  /// An enumerator, which must be one the enumeration has: a shard from a hostile or newer
+  /// writer must not make a value no switch of the checks expects.
   template <typename E> bool enumeration(const Array &A, size_t I, llvm::json::Path P, E &Out) {
     int Raw;
     if (!element(A, I, P, Raw))
       return false;
     Out = static_cast<E>(Raw);
-    return true;
+    return isEnumerator(Out);
   }
 
   bool finding(const Value &V, llvm::json::Path P, Finding &F) {

@@ -35,6 +35,7 @@
 #include <cstdint>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <optional>
 #include <poll.h>
 #include <signal.h>
@@ -91,6 +92,12 @@ bool writeAll(int FD, llvm::StringRef Data) {
   for (int Signal : StopSignals)
     std::signal(Signal, SIG_DFL);
   sigprocmask(SIG_SETMASK, &OriginalMask, nullptr);
+  // The result goes through the pipe; stdout may be the report, which nothing clang prints
+  // for a unit (a compile command with --help or -###) may reach.
+  if (const int Null = ::open("/dev/null", O_WRONLY); Null >= 0) {
+    ::dup2(Null, STDOUT_FILENO);
+    ::close(Null);
+  }
   const int64_t Started = std::chrono::duration_cast<std::chrono::nanoseconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
