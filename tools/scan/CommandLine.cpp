@@ -337,6 +337,10 @@ std::optional<ScanConfig> parseCommandLine(int argc, char **argv) {
     usageError("--diff and --diff-file exclude each other");
     return std::nullopt;
   }
+  if (Diff && !Config.WriteBaseline.empty()) {
+    usageError("--write-baseline saves every finding of the project: it takes no --diff");
+    return std::nullopt;
+  }
   if (DiffReportScope.getNumOccurrences() && !Diff) {
     usageError("--diff-report needs --diff or --diff-file");
     return std::nullopt;
