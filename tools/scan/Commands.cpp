@@ -8,6 +8,8 @@
 #include "Baseline.h"
 #include "CommandLine.h"
 #include "CompileCommands.h"
+#include "ContentHash.h"
+#include "Counted.h"
 #include "DiffScope.h"
 #include "JsonFile.h"
 #include "OutputFile.h"
@@ -29,7 +31,9 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -113,6 +117,32 @@ llvm::Error checkFilesBeforeScanning(const ScanConfig &Config, llvm::ArrayRef<st
   return llvm::Error::success();
 }
 
+/// Every shard of one scan, each once: a shard given twice would count its findings twice, and
+/// a missing one would make a report that silently lacks its units.
+llvm::Error checkShardsOfOneScan(llvm::ArrayRef<std::string> Paths,
+                                 llvm::ArrayRef<ShardOrigin> Origins) {
+  const ShardOrigin &First = Origins.front();
+  std::vector<const std::string *> PathOfIndex(First.Count + 1, nullptr);
+  for (size_t I = 0; I != Origins.size(); ++I) {
+    const ShardOrigin &Origin = Origins[I];
+    if (Origin.Count != First.Count || Origin.Scan != First.Scan)
+      return llvm::createStringError("shards '" + Paths.front() + "' and '" + Paths[I] +
+                                     "' are of different scans (another database, another set "
+                                     "of units or another --shard=I/N count)");
+    if (const std::string *Other = PathOfIndex[Origin.Index])
+      return llvm::createStringError("shards '" + *Other + "' and '" + Paths[I] +
+                                     "' are both shard " + llvm::Twine(Origin.Index) + "/" +
+                                     llvm::Twine(Origin.Count));
+    PathOfIndex[Origin.Index] = &Paths[I];
+  }
+  for (unsigned Index = 1; Index <= First.Count; ++Index)
+    if (!PathOfIndex[Index])
+      return llvm::createStringError("shard " + llvm::Twine(Index) + "/" +
+                                     llvm::Twine(First.Count) +
+                                     " is missing: merge needs every shard of the scan");
+  return llvm::Error::success();
+}
+
 } // namespace
 
 int scan(const ScanConfig &Config) {
@@ -139,6 +169,9 @@ int scan(const ScanConfig &Config) {
   if (!Selected)
     return usageError(llvm::toString(Selected.takeError()));
   const std::optional<ShardSpec> Shard = *Selected;
+  // Every shard of one scan names the same units: merge tells the shards of a scan apart from
+  // those of another by this.
+  const std::string ScanId = contentHash(Database->Path + "\n" + llvm::join(*Units, "\n"));
   if (Shard) {
     std::vector<std::string> Mine;
     for (size_t I = 0; I != Units->size(); ++I)
@@ -187,8 +220,9 @@ int scan(const ScanConfig &Config) {
   if (Cache) {
     Cache->trim();
     if (!Config.Quiet)
-      llvm::errs() << "pixmapcache-scan: " << Cached->Hits << " of " << Units->size()
-                   << " translation units from the cache in " << Cache->directory() << '\n';
+      llvm::errs() << "pixmapcache-scan: " << Cached->Hits << " of "
+                   << counted(Units->size(), "translation unit") << " from the cache in "
+                   << Cache->directory() << '\n';
   }
   std::vector<UnitResult> Results;
   for (std::optional<UnitResult> &Unit : Scanned)
@@ -203,12 +237,13 @@ int scan(const ScanConfig &Config) {
   }
   if (Shard) {
     if (llvm::Error E = writeOutputFile(Config.Output, [&](llvm::raw_ostream &OS) {
-          writeUnitsJson(OS, Results);
+          writeShardJson(OS, {{Shard->Index, Shard->Count, ScanId}, std::move(Results)});
           OS << '\n';
         }))
       return usageError(llvm::toString(std::move(E)));
     llvm::errs() << "pixmapcache-scan: shard " << Shard->Index << '/' << Shard->Count << ": "
-                 << Results.size() << " translation units written to " << Config.Output << '\n';
+                 << counted(Units->size(), "translation unit") << " written to " << Config.Output
+                 << '\n';
     return ExitClean;
   }
   if (Diff)
@@ -222,15 +257,19 @@ int merge(const ScanConfig &Config) {
   if (llvm::Error E = checkFilesBeforeScanning(Config, Config.ShardFiles))
     return usageError(llvm::toString(std::move(E)));
   std::vector<UnitResult> Units;
+  std::vector<ShardOrigin> Origins;
   for (const std::string &Path : Config.ShardFiles) {
     auto Doc = readJsonFile("shard", Path);
     if (!Doc)
       return usageError(llvm::toString(Doc.takeError()));
-    auto Read = unitsFromJson(*Doc);
+    auto Read = shardFromJson(*Doc);
     if (!Read)
       return usageError("shard '" + Path + "': " + llvm::toString(Read.takeError()));
-    std::move(Read->begin(), Read->end(), std::back_inserter(Units));
+    Origins.push_back(std::move(Read->Origin));
+    std::move(Read->Units.begin(), Read->Units.end(), std::back_inserter(Units));
   }
+  if (llvm::Error E = checkShardsOfOneScan(Config.ShardFiles, Origins))
+    return usageError(llvm::toString(std::move(E)));
   return conclude(Config, std::move(Units));
 }
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "JUnitReport.h"
+#include "Counted.h"
 #include "Paths.h"
 #include "Report.h"
 #include "Scan.h"
@@ -68,8 +69,8 @@ void writeJUnit(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
     OS << "</failure>\n    </testcase>\n";
   }
   if (!Failures)
-    OS << "    <testcase classname=\"pixmapcache-scan\" name=\"" << R.Units
-       << (R.Units == 1 ? " translation unit" : " translation units") << ", no findings\"/>\n";
+    OS << "    <testcase classname=\"pixmapcache-scan\" name=\""
+       << counted(R.Units, "translation unit") << ", no findings\"/>\n";
   OS << "  </testsuite>\n</testsuites>\n";
 }
 

@@ -9,6 +9,7 @@
 #include "Baseline.h"
 #include "CodeClimateReport.h"
 #include "CommandLine.h"
+#include "Counted.h"
 #include "Fixes.h"
 #include "JUnitReport.h"
 #include "JsonReport.h"
@@ -78,11 +79,8 @@ void printSummary(const Report &R) {
     else if (F.Check == ScanTimeoutCheck)
       TimedOut.insert(F.Where.File);
   }
-  auto Count = [](size_t N, const char *What) {
-    return std::to_string(N) + " " + What + (N == 1 ? "" : "s");
-  };
-  llvm::errs() << "pixmapcache-scan: " << Count(R.Units, "translation unit") << ", "
-               << Count(R.Findings.size() - Incomplete, "finding");
+  llvm::errs() << "pixmapcache-scan: " << counted(R.Units, "translation unit") << ", "
+               << counted(R.Findings.size() - Incomplete, "finding");
   if (R.Suppressed)
     llvm::errs() << " (" << R.Suppressed << " more in the baseline)";
   if (R.OutsideDiff)

@@ -1,5 +1,6 @@
 //===- ResultCache.cpp - unit results kept between scans ------------------===//
 #include "ResultCache.h"
+#include "ContentHash.h"
 #include "ShardFormat.h"
 #include "UnitInputs.h"
 
@@ -17,7 +18,6 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Support/xxhash.h"
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -47,23 +47,6 @@ constexpr llvm::StringLiteral Format = "v1";
 /// same size (file systems with coarse timestamps): such a file is checked by its content.
 constexpr int64_t RacyNs = 2'000'000'000;
 
-std::string hexOf(llvm::XXH128_hash_t Hash) {
-  return llvm::utohexstr(Hash.high64, /*LowerCase=*/true, 16) +
-         llvm::utohexstr(Hash.low64, /*LowerCase=*/true, 16);
-}
-
-std::string hashOf(llvm::StringRef Data) {
-  return hexOf(llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Data)));
-}
-
-std::optional<std::string> hashOfFile(llvm::StringRef Path) {
-  auto Buffer =
-      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return std::nullopt;
-  return hashOf((*Buffer)->getBuffer());
-}
-
 int64_t nanoseconds(llvm::sys::TimePoint<> Time) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(Time.time_since_epoch()).count();
 }
@@ -74,9 +57,9 @@ const std::string &toolIdentity() {
   static const std::string Identity = [] {
     static int Anchor;
     const std::string Self = fs::getMainExecutable(nullptr, &Anchor);
-    std::optional<std::string> Hash = hashOfFile(Self);
+    std::optional<std::string> Hash = fileContentHash(Self);
     // Without it every key is unique to this run: a miss each time, never a wrong hit.
-    return Hash ? *Hash : hashOf(std::to_string(llvm::sys::Process::getProcessId()) + Self);
+    return Hash ? *Hash : contentHash(std::to_string(llvm::sys::Process::getProcessId()) + Self);
   }();
   return Identity;
 }
@@ -105,7 +88,7 @@ std::string hashOfListing(llvm::StringRef Directory) {
   if (E)
     return "";
   llvm::sort(Names);
-  return hashOf(llvm::join(Names, "\n"));
+  return contentHash(llvm::join(Names, "\n"));
 }
 
 struct FileState {
@@ -142,7 +125,7 @@ bool inputsUnchanged(const llvm::json::Object &Header) {
       return false;
     if (Now->ModifiedNs == *Modified && *Modified < *Stored - RacyNs)
       continue;
-    if (hashOfFile(*Path) != Hash->str())
+    if (fileContentHash(*Path) != Hash->str())
       return false;
   }
   for (const llvm::json::Value &Entry : *Directories) {
@@ -220,7 +203,7 @@ std::string ResultCache::keyOf(const clang::tooling::CompilationDatabase &Databa
   Key += '\0';
   // The source's own content too: each version of it has an entry of its own, so that going
   // back to a branch finds its results still there.
-  Key += hashOfFile(File).value_or("unreadable");
+  Key += fileContentHash(File).value_or("unreadable");
   Key += '\0';
   for (const clang::tooling::CompileCommand &Command : Database.getCompileCommands(File)) {
     Key += Command.Directory + '\0' + Command.Filename + '\0';
@@ -233,7 +216,7 @@ std::string ResultCache::keyOf(const clang::tooling::CompilationDatabase &Databa
   Key += ScanWide;
   Key += '\0';
   Key += relevantEnvironment();
-  return hashOf(Key);
+  return contentHash(Key);
 }
 
 std::string ResultCache::entryPath(llvm::StringRef Key) const {
@@ -255,7 +238,8 @@ std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) const {
     return std::nullopt;
   }
   const llvm::json::Object *Fields = Header->getAsObject();
-  if (!Fields || Fields->getString("result") != hashOf(ResultText) || !inputsUnchanged(*Fields))
+  if (!Fields || Fields->getString("result") != contentHash(ResultText) ||
+      !inputsUnchanged(*Fields))
     return std::nullopt;
   llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(ResultText);
   if (!Parsed) {
@@ -306,7 +290,7 @@ void ResultCache::store(llvm::StringRef Key, const UnitResult &Result, const Uni
   llvm::sort(Sorted);
   for (llvm::StringRef File : Sorted) {
     const std::optional<FileState> State = stateOf(File);
-    std::optional<std::string> Hash = hashOfFile(File);
+    std::optional<std::string> Hash = fileContentHash(File);
     // Changed while the unit was scanned: what it read may not be what is there now.
     if (!State || !Hash || State->ModifiedNs >= ScanStartedNs)
       return;
@@ -332,7 +316,7 @@ void ResultCache::store(llvm::StringRef Key, const UnitResult &Result, const Uni
   const llvm::json::Object Header{{"stored", Stored},
                                   {"files", std::move(Files)},
                                   {"directories", std::move(Directories)},
-                                  {"result", hashOf(ResultText)}};
+                                  {"result", contentHash(ResultText)}};
 
   // Past a file size limit (ulimit -f) the write fails with EFBIG and the entry is dropped,
   // instead of SIGXFSZ ending the unit's process as if it had crashed.

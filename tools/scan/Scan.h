@@ -31,6 +31,13 @@ struct Note {
   Position Where;
 };
 
+/// A file as the fixes of a finding found it: --fix applies them to this content only, since
+/// their offsets mean nothing in another version of the file.
+struct SourceVersion {
+  std::string File; ///< absolute, as the fixes name it
+  std::string Hash; ///< contentHash (ContentHash.h) of the file when the unit was scanned
+};
+
 /// Ordered by severity: --fail-on=LEVEL fails on findings at LEVEL or above.
 enum class Level { Warning, Error };
 
@@ -47,6 +54,8 @@ struct Finding {
   /// hashes instead of the line number, so that the fingerprint survives code moving.
   std::string LineText;
   std::vector<clang::tooling::Replacement> Fixes;
+  /// One for each file that `Fixes` change.
+  std::vector<SourceVersion> FixedSources;
   /// Set by finish (Report.h): stable across line moves, unique within the report.
   std::string Fingerprint;
 };

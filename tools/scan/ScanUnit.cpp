@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ScanUnit.h"
+#include "ContentHash.h"
 #include "Scan.h"
 #include "TidyOptions.h"
 #include "UnitInputs.h"
@@ -277,10 +278,15 @@ Finding toFinding(const ClangTidyError &Error, SourceFiles &Files) {
   F.LineText = Files.normalisedLine(F.Where);
   for (const tooling::DiagnosticMessage &N : Error.Notes)
     F.Notes.push_back({N.Message, Files.locate(N.FilePath, Error.BuildDirectory, N.FileOffset)});
-  for (const auto &FileFixes : Error.Message.Fix)
-    for (const tooling::Replacement &R : FileFixes.second)
-      F.Fixes.emplace_back(SourceFiles::absolute(R.getFilePath(), Error.BuildDirectory),
-                           R.getOffset(), R.getLength(), R.getReplacementText());
+  for (const auto &[Path, Replacements] : Error.Message.Fix) {
+    if (Replacements.empty())
+      continue;
+    std::string File = SourceFiles::absolute(Path, Error.BuildDirectory);
+    for (const tooling::Replacement &R : Replacements)
+      F.Fixes.emplace_back(File, R.getOffset(), R.getLength(), R.getReplacementText());
+    std::string Hash = contentHash(Files.text(File));
+    F.FixedSources.push_back({std::move(File), std::move(Hash)});
+  }
   return F;
 }
 

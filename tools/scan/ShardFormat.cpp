@@ -85,7 +85,9 @@ using llvm::json::Value;
 /// Version 3: entries may say where their worker object is moved or created, and by which
 /// function; threads say whether the unit's options report every use (`everyUse`) and treat
 /// the off-thread check's findings as errors (`errors`).
-constexpr int64_t ShardFormat = 3;
+/// Version 4: findings with fixes carry the content hash of each file they change
+/// (`fixedSources`); a shard file says which shard of which scan it is (`shard`).
+constexpr int64_t ShardFormat = 4;
 
 /// Writes a unit's results as it goes: a unit whose headers are user code has thousands of
 /// functions, and building a json::Value of them first cost more than writing them.
@@ -93,9 +95,15 @@ class ShardWriter {
 public:
   explicit ShardWriter(llvm::raw_ostream &OS) : J(OS) {}
 
-  void units(llvm::ArrayRef<UnitResult> Units) {
+  void units(llvm::ArrayRef<UnitResult> Units, const ShardOrigin *Origin) {
     J.object([&] {
       J.attribute("pixmapcacheScanShard", ShardFormat);
+      if (Origin)
+        J.attributeObject("shard", [&] {
+          J.attribute("index", Origin->Index);
+          J.attribute("count", Origin->Count);
+          J.attribute("scan", Origin->Scan);
+        });
       J.attributeArray("units", [&] {
         for (const UnitResult &U : Units)
           J.object([&] {
@@ -143,6 +151,13 @@ private:
             J.attribute("offset", R.getOffset());
             J.attribute("length", R.getLength());
             J.attribute("text", R.getReplacementText());
+          });
+      });
+      J.attributeArray("fixedSources", [&] {
+        for (const SourceVersion &Source : F.FixedSources)
+          J.object([&] {
+            J.attribute("file", Source.File);
+            J.attribute("hash", Source.Hash);
           });
       });
     });
@@ -307,12 +322,33 @@ public:
     for (size_t I = 0; I != Fixes->size(); ++I) {
       std::string File, Text;
       unsigned Offset, Length;
-      const llvm::json::Path FP = FixesPath.index(I);
+      llvm::json::Path FP = FixesPath.index(I);
       const Object *FO = (*Fixes)[I].getAsObject();
-      if (!FO || !field(*FO, "file", FP, File) || !field(*FO, "offset", FP, Offset) ||
+      if (!FO) {
+        FP.report("expected {file, offset, length, text}");
+        return false;
+      }
+      if (!field(*FO, "file", FP, File) || !field(*FO, "offset", FP, Offset) ||
           !field(*FO, "length", FP, Length) || !field(*FO, "text", FP, Text))
-        return fail(FP);
+        return false;
       F.Fixes.emplace_back(File, Offset, Length, Text);
+    }
+    const Array *Sources = O->getArray("fixedSources");
+    if (!Sources) {
+      P.report("missing fixedSources");
+      return false;
+    }
+    const llvm::json::Path SourcesPath = P.field("fixedSources");
+    for (size_t I = 0; I != Sources->size(); ++I) {
+      SourceVersion &Source = F.FixedSources.emplace_back();
+      llvm::json::Path SP = SourcesPath.index(I);
+      const Object *SO = (*Sources)[I].getAsObject();
+      if (!SO) {
+        SP.report("expected {file, hash}");
+        return false;
+      }
+      if (!field(*SO, "file", SP, Source.File) || !field(*SO, "hash", SP, Source.Hash))
+        return false;
     }
     return true;
   }
@@ -419,7 +455,30 @@ private:
 } // namespace
 
 void writeUnitsJson(llvm::raw_ostream &OS, llvm::ArrayRef<UnitResult> Units) {
-  ShardWriter(OS).units(Units);
+  ShardWriter(OS).units(Units, nullptr);
+}
+
+void writeShardJson(llvm::raw_ostream &OS, const ShardFile &Shard) {
+  ShardWriter(OS).units(Shard.Units, &Shard.Origin);
+}
+
+llvm::Expected<ShardFile> shardFromJson(const llvm::json::Value &Document) {
+  ShardFile Shard;
+  llvm::Expected<std::vector<UnitResult>> Units = unitsFromJson(Document);
+  if (!Units)
+    return Units.takeError();
+  Shard.Units = std::move(*Units);
+  // unitsFromJson has seen that the document is an object.
+  const Object *Origin = Document.getAsObject()->getObject("shard");
+  const std::optional<int64_t> Index = Origin ? Origin->getInteger("index") : std::nullopt;
+  const std::optional<int64_t> Count = Origin ? Origin->getInteger("count") : std::nullopt;
+  const std::optional<llvm::StringRef> Scan = Origin ? Origin->getString("scan") : std::nullopt;
+  if (!Index || !Count || !Scan || *Index < 1 || *Index > *Count ||
+      *Count > std::numeric_limits<unsigned>::max())
+    return llvm::createStringError(
+        "not a shard file: it does not say which shard of which scan it is (--shard=I/N)");
+  Shard.Origin = {static_cast<unsigned>(*Index), static_cast<unsigned>(*Count), Scan->str()};
+  return Shard;
 }
 
 llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &Shard) {

@@ -13,13 +13,31 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
+#include <string>
 #include <vector>
 
 namespace pixmapcache::scan {
 
-/// Shard files: the unit results, thread facts included, as JSON.
+/// Which part of which scan a shard file holds: `merge` needs every part of one scan, once.
+struct ShardOrigin {
+  unsigned Index = 0; ///< 1-based, as in --shard=I/N
+  unsigned Count = 0;
+  std::string Scan; ///< the same in every shard of one scan: a hash of all its units
+};
+
+struct ShardFile {
+  ShardOrigin Origin;
+  std::vector<UnitResult> Units;
+};
+
+/// The unit results, thread facts included, as JSON: what a unit's process sends back and
+/// the result cache keeps.
 void writeUnitsJson(llvm::raw_ostream &OS, llvm::ArrayRef<UnitResult> Units);
-llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &Shard);
+llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &Document);
+
+/// Shard files: the unit results of one shard, and which shard of which scan it is.
+void writeShardJson(llvm::raw_ostream &OS, const ShardFile &Shard);
+llvm::Expected<ShardFile> shardFromJson(const llvm::json::Value &Document);
 
 } // namespace pixmapcache::scan
 

@@ -6,15 +6,16 @@
 //
 //===----------------------------------------------------------------------===//
 #include "TextReport.h"
+#include "Counted.h"
 #include "Paths.h"
 #include "Report.h"
 #include "Scan.h"
 
+#include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
-#include "clang/Tooling/Core/Replacement.h"
 #include <map>
 #include <memory>
 #include <string>
@@ -100,6 +101,11 @@ void writeText(const Report &R, llvm::StringRef SourceRoot, bool Color, llvm::ra
     for (const Note &N : F.Notes)
       writeDiagnostic(OS, Lines, SourceRoot, N.Where, "note", N.Message, "");
   }
+  // The last line, as SARIF and JSON say it too: a report without it covers every unit.
+  if (R.Unscanned)
+    OS << "pixmapcache-scan: error: the scan was interrupted: "
+       << counted(R.Unscanned, "translation unit") << " of " << R.Units + R.Unscanned
+       << " not scanned; this report is incomplete\n";
   OS.enable_colors(false);
 }
 
