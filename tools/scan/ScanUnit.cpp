@@ -51,6 +51,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -148,6 +149,42 @@ private:
 
   std::map<std::string, Source> Files;
   llvm::StringMap<std::string> AbsolutePaths; // by build directory and path as given
+};
+
+/// The physical file system in the working directory of another one: the tool's, which the
+/// tool sets to each command's directory. The options provider reads the .clang-tidy files
+/// through it, so that a relative `file` entry finds its configuration from the entry's
+/// directory, as in clang-tidy; they are not recorded as the unit's inputs, since the
+/// configuration is part of the cache key.
+class InWorkingDirectoryOf : public llvm::vfs::ProxyFileSystem {
+public:
+  explicit InWorkingDirectoryOf(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Tool)
+      : ProxyFileSystem(llvm::vfs::createPhysicalFileSystem()), Tool(std::move(Tool)) {}
+
+  llvm::ErrorOr<std::string> getCurrentWorkingDirectory() const override {
+    return Tool->getCurrentWorkingDirectory();
+  }
+  std::error_code setCurrentWorkingDirectory(const llvm::Twine &) override {
+    return std::make_error_code(std::errc::operation_not_permitted);
+  }
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    return ProxyFileSystem::status(absolute(Path));
+  }
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    return ProxyFileSystem::openFileForRead(absolute(Path));
+  }
+
+private:
+  llvm::SmallString<256> absolute(const llvm::Twine &Path) const {
+    llvm::SmallString<256> Absolute;
+    Path.toVector(Absolute);
+    // Left relative only when the tool has no working directory: then the lookup misses.
+    (void)makeAbsolute(Absolute);
+    return Absolute;
+  }
+
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Tool;
 };
 
 /// Limits the traversal of everything after it to the declarations outside system headers,
@@ -304,7 +341,7 @@ UnitResult scanUnit(const tooling::CompilationDatabase &Database, llvm::StringRe
     Physical = recordingFileSystem(std::move(Physical), *Inputs);
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
       new llvm::vfs::OverlayFileSystem(std::move(Physical)));
-  ClangTidyContext Context(makeOptionsProvider(Options, llvm::vfs::createPhysicalFileSystem()));
+  ClangTidyContext Context(makeOptionsProvider(Options, new InWorkingDirectoryOf(FS)));
 
   tooling::ClangTool Tool(Database, {Result.File}, std::make_shared<PCHContainerOperations>(), FS);
   Tool.setPrintErrorMessage(false);
