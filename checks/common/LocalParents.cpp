@@ -214,9 +214,20 @@ static const Decl *instantiationsHolder(const Decl *D) {
   }
 }
 
+/// A location in the text of `Node`, found in constant time where its beginning is not: the
+/// beginning of `a * b * c * ...` (and of an implicit cast around it) is found by walking down
+/// the whole chain, and a walk up the chain asks at every level.
+static SourceLocation locationIn(const DynTypedNode &Node) {
+  const auto *E = Node.get<Expr>();
+  if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(E ? E->IgnoreImplicit() : nullptr);
+      Binary && Binary->getOperatorLoc().isValid())
+    return Binary->getOperatorLoc();
+  return Node.getSourceRange().getBegin();
+}
+
 const Decl *LocalParents::unitHolding(const DynTypedNode &Node) {
   const SourceManager &SM = Context.getSourceManager();
-  const SourceLocation Loc = Node.getSourceRange().getBegin();
+  const SourceLocation Loc = locationIn(Node);
   if (Loc.isInvalid())
     return nullptr;
   const auto [File, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));

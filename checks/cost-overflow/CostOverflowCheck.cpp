@@ -357,6 +357,10 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   if (Product->containsErrors() || Product->isTypeDependent() || Product->isValueDependent() ||
       widthOf(Type, Context) >= 64)
     return;
+  // Only the outermost `*` of a chain computed in one type speaks for the chain. Asked first,
+  // so that the chain's operands are collected, and its ancestors walked, once per chain.
+  if (isInnerFactorOfChain(Product, parents(Context)))
+    return;
   llvm::SmallVector<const Expr *, 4> Operands;
   collectOperands(Product, Type, Operands);
   unsigned WidestOperand = 0;
@@ -373,9 +377,6 @@ void CostOverflowCheck::check(const MatchFinder::MatchResult &Result) {
   const bool Instantiated = parents(Context).isInTemplateInstantiation(*Product);
   if (Instantiated &&
       (Reported.contains(Product->getBeginLoc()) || !isDependentInTemplate(Product, Function)))
-    return;
-  // Only the outermost `*` of a chain computed in one type speaks for the chain.
-  if (isInnerFactorOfChain(Product, parents(Context)))
     return;
 
   if (!Analyses)

@@ -382,6 +382,13 @@ std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const Par
           continue;
         }
     }
+    // A reference whose value is read (`w` in `w * h`) writes nothing and lets nothing escape.
+    // Asked first: ExprMutationAnalyzer searches the whole body for each reference, which is
+    // quadratic in a long product chain of one variable.
+    if (const auto *Read =
+            dyn_cast_or_null<ImplicitCastExpr>(Parents.getParent(const_cast<Expr *>(Target)));
+        Read && Read->getCastKind() == CK_LValueToRValue)
+      continue;
     if (Mutations.isMutated(Target))
       Writes.push_back({ValueWrite::Escape, Target, Member, nullptr});
   }
@@ -766,11 +773,10 @@ std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stm
       if (Here.Assigned)
         Guarded = std::nullopt;
       if (Entered
-              .insert({Previous, Here.Assigned, Guarded.has_value(),
-                       Guarded ? Guarded->Lo : 0, Guarded ? Guarded->Hi : 0})
+              .insert({Previous, Here.Assigned, Guarded.has_value(), Guarded ? Guarded->Lo : 0,
+                       Guarded ? Guarded->Hi : 0})
               .second)
-        Work.push_back(
-            {Previous, static_cast<unsigned>(Previous->size()), Here.Assigned, Guarded});
+        Work.push_back({Previous, static_cast<unsigned>(Previous->size()), Here.Assigned, Guarded});
     }
   }
   return Range;
