@@ -23,7 +23,7 @@
 namespace pixmapcache::scan {
 
 llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
-  auto Doc = readJsonFile("baseline", Path);
+  auto Doc = readJsonFile(BaselineJson, Path);
   if (!Doc)
     return Doc.takeError();
   const llvm::json::Object *O = Doc->getAsObject();

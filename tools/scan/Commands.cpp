@@ -259,7 +259,7 @@ int merge(const ScanConfig &Config) {
   std::vector<UnitResult> Units;
   std::vector<ShardOrigin> Origins;
   for (const std::string &Path : Config.ShardFiles) {
-    auto Doc = readJsonFile("shard", Path);
+    auto Doc = readJsonFile(ShardJson, Path);
     if (!Doc)
       return usageError(llvm::toString(Doc.takeError()));
     auto Read = shardFromJson(*Doc);
