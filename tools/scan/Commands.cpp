@@ -39,7 +39,6 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
@@ -209,12 +208,16 @@ int scan(const ScanConfig &Config) {
     Cache = std::move(*Opened);
     Cached.emplace(CachedUnits{*Cache, unitKeys(Commands, *Units, Config, Options), 0});
   }
+  bool Capped = false;
+  const unsigned Jobs = processesAtOnce(Config.Jobs, Capped);
+  if (Capped)
+    llvm::errs() << "pixmapcache-scan: warning: -j " << Config.Jobs << " is more than this machine "
+                 << "can run at once: scanning " << Jobs << " translation units at once (four per "
+                 << "core)\n";
   Progress Bar(Units->size(), !Config.Quiet);
   bool Interrupted = false;
   std::vector<std::optional<UnitResult>> Scanned = scanInChildProcesses(
-      Commands, *Units, Options,
-      {llvm::hardware_concurrency(Config.Jobs).compute_thread_count(), Config.UnitTimeout},
-      Cached ? &*Cached : nullptr,
+      Commands, *Units, Options, {Jobs, Config.UnitTimeout}, Cached ? &*Cached : nullptr,
       [&](const UnitResult &Unit) { Bar.unitDone(Unit.Findings.size()); }, Interrupted);
   Bar.clear();
   if (Cache) {

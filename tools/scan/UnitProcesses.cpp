@@ -26,6 +26,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Signals.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <atomic>
@@ -149,7 +150,19 @@ UnitResult childResult(const Child &C, llvm::StringRef File, int Status) {
   return std::move(Units->front());
 }
 
+/// Whether a failed pipe() or fork() may succeed once a running child has ended.
+bool isTemporary(int Error) {
+  return Error == EAGAIN || Error == EMFILE || Error == ENFILE || Error == ENOMEM;
+}
+
 } // namespace
+
+unsigned processesAtOnce(unsigned Requested, bool &Capped) {
+  const unsigned Cores = llvm::hardware_concurrency().compute_thread_count();
+  const unsigned Cap = 4 * Cores;
+  Capped = Requested > Cap;
+  return Requested == 0 ? Cores : std::min(Requested, Cap);
+}
 
 std::vector<std::optional<UnitResult>>
 scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
@@ -174,14 +187,29 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
     UnitDone(Result);
     Results[C.Unit] = std::move(Result);
   };
-  auto StartFailed = [&](size_t Unit) {
-    Results[Unit] =
-        faultResult(Units[Unit], ScanFailureCheck,
-                    "cannot start a process for this translation unit: " + llvm::sys::StrError());
+  auto StartFailed = [&](size_t Unit, int Error) {
+    Results[Unit] = faultResult(Units[Unit], ScanFailureCheck,
+                                "cannot start a process for this translation unit: " +
+                                    llvm::sys::StrError(Error));
     UnitDone(*Results[Unit]);
   };
+  // Lowered when the system refuses a process or a pipe while others run: the scan goes on
+  // with as many as it could start.
+  size_t Slots = Limits.Jobs;
+  // A unit that could not be started: with others running, it waits for one of them to end.
+  auto CannotStart = [&](int Error) {
+    if (Running.empty() || !isTemporary(Error)) {
+      StartFailed(Next++, Error);
+      return;
+    }
+    if (Running.size() < Slots)
+      llvm::errs() << "pixmapcache-scan: warning: the system refused process " << Running.size() + 1
+                   << " (" << llvm::sys::StrError(Error) << "): scanning " << Running.size()
+                   << " translation units at once\n";
+    Slots = Running.size();
+  };
   while (!StopRequested && (Next != Units.size() || !Running.empty())) {
-    while (Next != Units.size() && Running.size() < Limits.Jobs) {
+    while (Next != Units.size() && Running.size() < Slots) {
       if (Cached)
         if (std::optional<UnitResult> Hit = Cached->Cache.lookup(Cached->Keys[Next])) {
           ++Cached->Hits;
@@ -191,7 +219,7 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
         }
       int Pipe[2];
       if (::pipe(Pipe) != 0) {
-        StartFailed(Next++);
+        CannotStart(errno);
         continue;
       }
       const pid_t Pid = ::fork();
@@ -201,10 +229,11 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
           ::close(Other.Pipe);
         runChild(Database, Units[Next], Options, Cached, Next, Pipe[1], OriginalMask);
       }
+      const int ForkError = errno;
       ::close(Pipe[1]);
       if (Pid < 0) {
         ::close(Pipe[0]);
-        StartFailed(Next++);
+        CannotStart(ForkError);
         continue;
       }
       const Clock::time_point Deadline =
