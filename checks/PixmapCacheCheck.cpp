@@ -21,7 +21,13 @@ static ContextSharing contextSharing(const ClangTidyContext &Context) {
 }
 
 PixmapCacheCheck::PixmapCacheCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Sharing(contextSharing(*Context)) {}
+    : ClangTidyCheck(Name, Context), Name(Name), Sharing(contextSharing(*Context)) {}
+
+void PixmapCacheCheck::reportInvalidOption(StringRef Option, StringRef Value,
+                                           StringRef Expected) const {
+  configurationDiag("invalid configuration value '%0' for option '%1'; %2")
+      << Value << (Name + "." + Option).str() << Expected;
+}
 
 void PixmapCacheCheck::onStartOfTranslationUnit() {
   Parents.reset();

@@ -13,6 +13,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
+#include <string>
 
 namespace clang::tidy::pixmapcache {
 
@@ -27,12 +28,18 @@ protected:
   /// The unit's parent lookups, shared with our other checks; valid until the end of the unit.
   LocalParents &parents(ASTContext &Context);
 
+  /// Reports a value of the check's option `Option` that the check cannot use, as clang-tidy
+  /// reports a malformed integer: "invalid configuration value 'V' for option
+  /// 'check.Option'; `Expected`". Called from the constructor; the value is then ignored.
+  void reportInvalidOption(StringRef Option, StringRef Value, StringRef Expected) const;
+
   /// What the check forgets at the start of each unit.
   virtual void startTranslationUnit() {}
   /// What the check does once the whole unit is matched, before the parents are let go.
   virtual void endTranslationUnit() {}
 
 private:
+  const std::string Name;
   const ContextSharing Sharing;
   std::shared_ptr<LocalParents> Parents;
 };

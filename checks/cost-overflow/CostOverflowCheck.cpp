@@ -253,7 +253,15 @@ CostOverflowCheck::CostOverflowCheck(StringRef Name, ClangTidyContext *Context)
       MinimumProductWidth(Options.get("MinimumProductWidth", 32U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
-      Sinks(parseSinkFunctions(RawSinkFunctions)) {}
+      Sinks(parseSinkFunctions(RawSinkFunctions, [this](StringRef Entry) {
+        reportInvalidOption("SinkFunctions", Entry,
+                            "expected a function and the index of its argument, e.g. "
+                            "'ThumbnailCache::put:2'");
+      })) {
+  if (MinimumProductWidth > 64)
+    reportInvalidOption("MinimumProductWidth", std::to_string(MinimumProductWidth),
+                        "expected a width in bits up to 64: no product would be reported");
+}
 
 CostOverflowCheck::~CostOverflowCheck() = default;
 

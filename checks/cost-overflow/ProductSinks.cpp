@@ -115,14 +115,17 @@ unsigned widthOf(QualType T, const ASTContext &Context) {
   return T->isIntegralOrEnumerationType() ? Context.getIntWidth(T) : 0;
 }
 
-std::vector<SinkFunction> parseSinkFunctions(StringRef Raw) {
+std::vector<SinkFunction> parseSinkFunctions(StringRef Raw,
+                                             llvm::function_ref<void(StringRef)> Invalid) {
   std::vector<SinkFunction> Result;
   for (StringRef Entry : utils::options::parseStringList(Raw)) {
     auto [Name, Index] = Entry.trim().rsplit(':');
     unsigned Argument = 0;
-    if (Name.empty() || Index.getAsInteger(10, Argument))
-      continue;
     Name.consume_front("::");
+    if (Name.empty() || Index.getAsInteger(10, Argument)) {
+      Invalid(Entry.trim());
+      continue;
+    }
     Result.push_back({Name.str(), Argument, SinkFunction::Listed});
   }
   return Result;

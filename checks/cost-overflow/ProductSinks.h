@@ -5,6 +5,7 @@
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -36,7 +37,9 @@ struct SinkFunction {
 };
 
 /// The `SinkFunctions` option: `name:index;name:index`, names optionally with a leading `::`.
-std::vector<SinkFunction> parseSinkFunctions(llvm::StringRef Raw);
+/// Each entry that is not of that form is passed to `Invalid` and left out.
+std::vector<SinkFunction> parseSinkFunctions(llvm::StringRef Raw,
+                                             llvm::function_ref<void(llvm::StringRef)> Invalid);
 
 /// Where the result of a product ends up.
 struct OverflowSink {

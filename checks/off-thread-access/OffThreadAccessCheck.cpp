@@ -21,7 +21,12 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::pixmapcache {
 
 OffThreadAccessCheck::OffThreadAccessCheck(StringRef Name, ClangTidyContext *Context)
-    : PixmapCacheCheck(Name, Context), AnalysisOptions(Options) {}
+    : PixmapCacheCheck(Name, Context), AnalysisOptions(Options) {
+  if (AnalysisOptions.apis().GuiThreadOnly.empty())
+    reportInvalidOption("GuiThreadOnly", Options.get("GuiThreadOnly", ""),
+                        "expected the classes and functions that only the GUI thread may use: "
+                        "with none, the check reports nothing");
+}
 
 void OffThreadAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AnalysisOptions.store(Options, Opts);

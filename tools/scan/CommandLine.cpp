@@ -123,6 +123,12 @@ cl::opt<bool> DumpConfig("dump-config",
                          cl::desc(prose("Print the configuration in effect (for the current "
                                         "directory, or the first file given) and exit")),
                          cl::cat(Category));
+cl::opt<bool> VerifyConfig("verify-config",
+                           cl::desc(prose("Check the configuration of every unit (or of the "
+                                          "file given) for files that do not parse, unknown "
+                                          "options and values the checks cannot use, and "
+                                          "exit: 0 without problems, 1 with some")),
+                           cl::cat(Category));
 cl::opt<bool> ExplainConfig("explain-config",
                             cl::desc(prose("Say for each enabled check which configuration enables "
                                            "it, and exit")),
@@ -318,6 +324,7 @@ std::optional<ScanConfig> parseCommandLine(int argc, char **argv) {
   Config.ListChecks = ListChecks;
   Config.DumpConfig = DumpConfig;
   Config.ExplainConfig = ExplainConfig;
+  Config.VerifyConfig = VerifyConfig;
   Config.Quiet = Quiet;
   if (UseColor.getNumOccurrences())
     Config.UseColor = UseColor;
@@ -366,7 +373,7 @@ std::optional<ScanConfig> parseCommandLine(int argc, char **argv) {
     return std::nullopt;
   }
   if (!Config.Merge && Config.CacheAction.empty() && Config.BuildDir.empty() &&
-      !Config.ListChecks && !Config.DumpConfig && !Config.ExplainConfig) {
+      !Config.ListChecks && !Config.DumpConfig && !Config.ExplainConfig && !Config.VerifyConfig) {
     usageError("-p BUILD_DIR is required (the directory of compile_commands.json)");
     return std::nullopt;
   }

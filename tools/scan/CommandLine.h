@@ -64,6 +64,7 @@ struct ScanConfig {
   bool ListChecks = false;                        ///< --list-checks
   bool DumpConfig = false;                        ///< --dump-config
   bool ExplainConfig = false;                     ///< --explain-config
+  bool VerifyConfig = false;                      ///< --verify-config
 
   // The result cache (ResultCache.h), of the scan and of `cache`.
   std::string CacheDirectory; ///< --cache-dir, or the default for --cache; empty: none

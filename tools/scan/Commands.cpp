@@ -8,6 +8,7 @@
 #include "Baseline.h"
 #include "CommandLine.h"
 #include "CompileCommands.h"
+#include "ConfigurationProblems.h"
 #include "ContentHash.h"
 #include "Counted.h"
 #include "DiffScope.h"
@@ -183,6 +184,14 @@ int scan(const ScanConfig &Config) {
   if (!Made)
     return usageError(llvm::toString(Made.takeError()));
   const ScanOptions &Options = *Made;
+  if (const std::vector<std::string> Problems = configurationProblems(Options, *Units);
+      !Problems.empty()) {
+    for (const std::string &Problem : Problems)
+      llvm::errs() << "pixmapcache-scan: error: " << Problem << '\n';
+    llvm::errs() << "pixmapcache-scan: error: the configuration does not apply as written; "
+                    "nothing was scanned (--verify-config checks it)\n";
+    return ExitUsage;
+  }
   if (!Config.Checks.empty() && !checkFilterKeepsAny(Config.Checks))
     llvm::errs() << "pixmapcache-scan: warning: --checks='" << Config.Checks
                  << "' turns every pixmapcache check off: the scan reports compiler errors "
@@ -352,6 +361,31 @@ int explainConfig(const ScanConfig &Config) {
               break;
             }
       });
+}
+
+int verifyConfig(const ScanConfig &Config) {
+  auto InEffect = configInEffect(Config);
+  if (!InEffect)
+    return usageError(llvm::toString(InEffect.takeError()));
+  std::vector<std::string> Files{InEffect->File};
+  if (!Config.BuildDir.empty()) {
+    auto Database = loadDatabase(Config.BuildDir);
+    if (!Database)
+      return usageError(llvm::toString(Database.takeError()));
+    auto Units = unitsToScan(*Database->Commands, Database->Path, Config.Files);
+    if (!Units)
+      return usageError(llvm::toString(Units.takeError()));
+    Files = std::move(*Units);
+  }
+  auto Options = scanOptions(Config);
+  if (!Options)
+    return usageError(llvm::toString(Options.takeError()));
+  const std::vector<std::string> Problems = configurationProblems(*Options, Files);
+  for (const std::string &Problem : Problems)
+    llvm::outs() << "error: " << Problem << '\n';
+  if (Problems.empty())
+    llvm::outs() << "No config errors detected.\n";
+  return Problems.empty() ? ExitClean : ExitFindings;
 }
 
 int cacheCommand(const ScanConfig &Config) {

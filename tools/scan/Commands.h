@@ -26,6 +26,11 @@ int cacheCommand(const ScanConfig &Config);
 /// `pixmapcache-scan --list-checks [file]`: the enabled checks, as clang-tidy lists them.
 int listChecks(const ScanConfig &Config);
 
+/// `pixmapcache-scan --verify-config [-p BUILD_DIR] [file]`: the configuration problems of
+/// the units (every unit of the database, or the file given), as the scan would refuse them;
+/// exit 1 when there are some, as clang-tidy's --verify-config.
+int verifyConfig(const ScanConfig &Config);
+
 /// `pixmapcache-scan --explain-config [file]`: where each enabled check is enabled, as
 /// clang-tidy says it.
 int explainConfig(const ScanConfig &Config);

@@ -27,6 +27,8 @@ int main(int argc, char **argv) {
     return listChecks(*Config);
   if (Config->ExplainConfig)
     return explainConfig(*Config);
+  if (Config->VerifyConfig)
+    return verifyConfig(*Config);
   if (Config->DumpConfig)
     return dumpConfig(*Config);
   return Config->Merge ? merge(*Config) : scan(*Config);

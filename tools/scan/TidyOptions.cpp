@@ -28,7 +28,20 @@ namespace {
 /// are (clang-tidy reports them whatever the check filter).
 template <typename Base> class ScanOptionsProvider : public Base {
 public:
-  using Base::Base;
+  template <typename... Args>
+  explicit ScanOptionsProvider(std::shared_ptr<UnparsableConfigFiles> Unparsable, Args &&...A)
+      : Base(std::forward<Args>(A)...) {
+    if (!Unparsable)
+      return;
+    for (auto &[Name, Parse] : this->ConfigHandlers)
+      Parse = [Parse = std::move(Parse), Unparsable](llvm::MemoryBufferRef Text) {
+        llvm::ErrorOr<ClangTidyOptions> Parsed = Parse(Text);
+        if (!Parsed)
+          Unparsable->push_back(Text.getBufferIdentifier().str() + ": " +
+                                Parsed.getError().message());
+        return Parsed;
+      };
+  }
   std::vector<ClangTidyOptionsProvider::OptionsSource>
   getRawOptions(llvm::StringRef FileName) override {
     std::vector<ClangTidyOptionsProvider::OptionsSource> Sources = Base::getRawOptions(FileName);
@@ -40,11 +53,10 @@ public:
 };
 
 llvm::Expected<ClangTidyOptions> parseConfig(llvm::StringRef Text, llvm::StringRef Source) {
-  llvm::ErrorOr<ClangTidyOptions> Parsed =
-      parseConfiguration(llvm::MemoryBufferRef(Text, Source));
+  llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfiguration(llvm::MemoryBufferRef(Text, Source));
   if (!Parsed)
-    return llvm::createStringError(llvm::Twine(Source) + ": not a clang-tidy configuration: " +
-                                   Parsed.getError().message());
+    return llvm::createStringError(
+        llvm::Twine(Source) + ": not a clang-tidy configuration: " + Parsed.getError().message());
   return std::move(*Parsed);
 }
 
@@ -96,22 +108,24 @@ bool checkFilterKeepsAny(llvm::StringRef Checks) {
   // The filter comes last, after the defaults and the .clang-tidy files: where it matches a
   // name, its verdict stands; where it does not, the earlier ones decide ("*" stands for them).
   const GlobList Kept(("*," + Checks).str());
-  return llvm::any_of(clang::tidy::pixmapcache::registeredCheckNames(), [&](const std::string &Name) {
-    return llvm::StringRef(Name).starts_with("pixmapcache-") && Kept.contains(Name);
-  });
+  return llvm::any_of(
+      clang::tidy::pixmapcache::registeredCheckNames(), [&](const std::string &Name) {
+        return llvm::StringRef(Name).starts_with("pixmapcache-") && Kept.contains(Name);
+      });
 }
 
 std::unique_ptr<ClangTidyOptionsProvider>
-makeOptionsProvider(const ScanOptions &Options,
-                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+makeOptionsProvider(const ScanOptions &Options, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                    std::shared_ptr<UnparsableConfigFiles> Unparsable) {
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,pixmapcache-*";
   Defaults.WarningsAsErrors = "";
   if (Options.Config)
     return std::make_unique<ScanOptionsProvider<ConfigOptionsProvider>>(
-        Options.Global, std::move(Defaults), *Options.Config, Options.Overrides, std::move(FS));
+        std::move(Unparsable), Options.Global, std::move(Defaults), *Options.Config,
+        Options.Overrides, std::move(FS));
   return std::make_unique<ScanOptionsProvider<FileOptionsProvider>>(
-      Options.Global, std::move(Defaults), Options.Overrides, std::move(FS));
+      std::move(Unparsable), Options.Global, std::move(Defaults), Options.Overrides, std::move(FS));
 }
 
 } // namespace pixmapcache::scan

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace llvm::vfs {
 class FileSystem;
@@ -43,11 +44,16 @@ llvm::Expected<ScanOptions> scanOptions(const ScanConfig &Config);
 /// may still turn it off for its directory).
 bool checkFilterKeepsAny(llvm::StringRef Checks);
 
+/// The configuration files a provider could not parse, as "path: reason": clang-tidy's own
+/// provider prints the error and goes on without the file.
+using UnparsableConfigFiles = std::vector<std::string>;
+
 /// The provider clang-tidy would build from these options, with one last word of ours: the
-/// scanner runs only our checks, even where a configuration says `*`.
+/// scanner runs only our checks, even where a configuration says `*`. With `Unparsable`, each
+/// configuration file that does not parse is added to it.
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
-makeOptionsProvider(const ScanOptions &Options,
-                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
+makeOptionsProvider(const ScanOptions &Options, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                    std::shared_ptr<UnparsableConfigFiles> Unparsable = nullptr);
 
 } // namespace pixmapcache::scan
 
