@@ -9,7 +9,9 @@
 #include "Paths.h"
 #include "Report.h"
 #include "Scan.h"
+#include "SourceLines.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -37,11 +39,12 @@ constexpr CheckDoc CheckDocs[] = {
 #include "CheckDocs.inc"
 };
 
-/// Percent-encodes what a URI path may not contain (RFC 3986), so any file name is valid.
+/// Percent-encodes what a URI path may not contain (RFC 3986), so any file name is valid,
+/// and ':', which would make `col:on.cpp` an absolute URI with the scheme `col`.
 std::string uriPath(llvm::StringRef Path) {
   std::string Out;
   for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/!$&'()*+,;=:@").contains(C))
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/!$&'()*+,;=@").contains(C))
       Out += C;
     else
       Out += llvm::formatv("%{0:X-2}", static_cast<unsigned>(C)).str();
@@ -56,10 +59,24 @@ llvm::json::Object artifactLocation(const Position &P, llvm::StringRef SourceRoo
   return llvm::json::Object{{"uri", "file://" + uriPath(P.File)}};
 }
 
-llvm::json::Object physicalLocation(const Position &P, llvm::StringRef SourceRoot) {
+/// The run's columnKind: clang counts columns in bytes, SARIF in code points or UTF-16 units.
+constexpr llvm::StringLiteral ColumnKind = "unicodeCodePoints";
+
+/// The 1-based column of `P` in code points: the UTF-8 sequences before it, plus one. In bytes
+/// where the line cannot be read (or is not UTF-8), which is the same in ASCII.
+unsigned codePointColumn(const Position &P, SourceLines &Lines) {
+  const llvm::StringRef Before = Lines.line(P).take_front(P.Column - 1);
+  if (Before.size() != P.Column - 1 || !llvm::json::isUTF8(Before))
+    return P.Column;
+  return 1 + llvm::count_if(Before, [](unsigned char C) { return (C & 0xC0) != 0x80; });
+}
+
+llvm::json::Object physicalLocation(const Position &P, llvm::StringRef SourceRoot,
+                                    SourceLines &Lines) {
   llvm::json::Object Location{{"artifactLocation", artifactLocation(P, SourceRoot)}};
   if (P.Line)
-    Location["region"] = llvm::json::Object{{"startLine", P.Line}, {"startColumn", P.Column}};
+    Location["region"] =
+        llvm::json::Object{{"startLine", P.Line}, {"startColumn", codePointColumn(P, Lines)}};
   return Location;
 }
 
@@ -81,24 +98,22 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
     for (llvm::StringRef Cwe : Cwes)
       Tags.push_back(("external/cwe/cwe-" + Cwe).str());
     RuleIndex[Doc.Name] = Rules.size();
-    Rules.push_back(
-        llvm::json::Object{{"id", Doc.Name},
-                           {"name", Doc.Name},
-                           {"shortDescription", message(Doc.Summary)},
-                           {"fullDescription", message(Doc.Summary)},
-                           {"help", llvm::json::Object{{"text", (llvm::Twine(Doc.Summary) +
-                                                                 " See " + HelpUri)
-                                                                    .str()},
-                                                       {"markdown", Doc.Page}}},
-                           {"helpUri", HelpUri},
-                           {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
-                           {"properties", llvm::json::Object{
-                                              {"tags", std::move(Tags)},
-                                              {"precision", Doc.Precision},
-                                              {"security-severity", Doc.SecuritySeverity}}}});
+    Rules.push_back(llvm::json::Object{
+        {"id", Doc.Name},
+        {"name", Doc.Name},
+        {"shortDescription", message(Doc.Summary)},
+        {"fullDescription", message(Doc.Summary)},
+        {"help", llvm::json::Object{{"text", (llvm::Twine(Doc.Summary) + " See " + HelpUri).str()},
+                                    {"markdown", Doc.Page}}},
+        {"helpUri", HelpUri},
+        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
+        {"properties", llvm::json::Object{{"tags", std::move(Tags)},
+                                          {"precision", Doc.Precision},
+                                          {"security-severity", Doc.SecuritySeverity}}}});
   }
 
   llvm::json::Array Results, Notifications;
+  SourceLines Lines;
   for (const Finding &F : R.Findings) {
     if (isIncompleteScan(F)) {
       // Not a code-scanning alert: the scan of that unit is incomplete.
@@ -106,7 +121,7 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
           {"level", "error"},
           {"message", message(F.Message)},
           {"locations", llvm::json::Array{llvm::json::Object{
-                            {"physicalLocation", physicalLocation(F.Where, SourceRoot)}}}}});
+                            {"physicalLocation", physicalLocation(F.Where, SourceRoot, Lines)}}}}});
       continue;
     }
     llvm::json::Array Related;
@@ -114,13 +129,13 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
       Related.push_back(
           llvm::json::Object{{"id", Related.size()},
                              {"message", message(N.Message)},
-                             {"physicalLocation", physicalLocation(N.Where, SourceRoot)}});
+                             {"physicalLocation", physicalLocation(N.Where, SourceRoot, Lines)}});
     llvm::json::Object Result{
         {"ruleId", F.Check},
         {"level", levelName(F.Severity)},
         {"message", message(F.Message)},
         {"locations", llvm::json::Array{llvm::json::Object{
-                          {"physicalLocation", physicalLocation(F.Where, SourceRoot)}}}},
+                          {"physicalLocation", physicalLocation(F.Where, SourceRoot, Lines)}}}},
         {"partialFingerprints", llvm::json::Object{{"pixmapcacheFingerprint/v1", F.Fingerprint}}}};
     if (auto It = RuleIndex.find(F.Check); It != RuleIndex.end())
       Result["ruleIndex"] = It->second;
@@ -149,6 +164,7 @@ void writeSarif(const Report &R, llvm::StringRef SourceRoot, llvm::raw_ostream &
                                                            {"version", PIXMAPCACHE_VERSION},
                                                            {"informationUri", PIXMAPCACHE_DOCS_URL},
                                                            {"rules", std::move(Rules)}}}}},
+           {"columnKind", ColumnKind},
            {"originalUriBaseIds",
             llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", "file://" + Root}}}}},
            {"invocations", llvm::json::Array{llvm::json::Object{

@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstddef>
@@ -77,6 +78,34 @@ bool isEnumerator(EntryKind K) {
   return false;
 }
 
+/// File names are bytes and JSON strings are UTF-8: a name that is not UTF-8 would come back
+/// with U+FFFD in place of its bytes (and --fix could not open it). Such a name is written
+/// with each byte above 0x7f as %XX, and '%' always as %25, so that reading undoes it.
+std::string pathText(llvm::StringRef Path) {
+  const bool Utf8 = llvm::json::isUTF8(Path);
+  std::string Out;
+  for (unsigned char C : Path)
+    if (C == '%' || (C > 0x7f && !Utf8))
+      Out += llvm::formatv("%{0:X-2}", static_cast<unsigned>(C)).str();
+    else
+      Out += static_cast<char>(C);
+  return Out;
+}
+
+std::string pathFromText(llvm::StringRef Text) {
+  std::string Out;
+  for (size_t I = 0; I != Text.size(); ++I) {
+    unsigned Byte;
+    if (Text[I] == '%' && I + 2 < Text.size() && !Text.substr(I + 1, 2).getAsInteger(16, Byte)) {
+      Out += static_cast<char>(Byte);
+      I += 2;
+    } else {
+      Out += Text[I];
+    }
+  }
+  return Out;
+}
+
 using llvm::json::Array;
 using llvm::json::Object;
 using llvm::json::Value;
@@ -107,7 +136,7 @@ public:
       J.attributeArray("units", [&] {
         for (const UnitResult &U : Units)
           J.object([&] {
-            J.attribute("file", U.File);
+            J.attribute("file", pathText(U.File));
             J.attribute("failed", U.Failed);
             J.attributeArray("findings", [&] {
               for (const Finding &F : U.Findings)
@@ -123,7 +152,7 @@ public:
 private:
   void position(llvm::StringRef Key, const Position &P) {
     J.attributeObject(Key, [&] {
-      J.attribute("file", P.File);
+      J.attribute("file", pathText(P.File));
       J.attribute("offset", P.Offset);
       J.attribute("line", P.Line);
       J.attribute("column", P.Column);
@@ -147,7 +176,7 @@ private:
       J.attributeArray("fixes", [&] {
         for (const clang::tooling::Replacement &R : F.Fixes)
           J.object([&] {
-            J.attribute("file", R.getFilePath());
+            J.attribute("file", pathText(R.getFilePath()));
             J.attribute("offset", R.getOffset());
             J.attribute("length", R.getLength());
             J.attribute("text", R.getReplacementText());
@@ -156,7 +185,7 @@ private:
       J.attributeArray("fixedSources", [&] {
         for (const SourceVersion &Source : F.FixedSources)
           J.object([&] {
-            J.attribute("file", Source.File);
+            J.attribute("file", pathText(Source.File));
             J.attribute("hash", Source.Hash);
           });
       });
@@ -224,7 +253,7 @@ private:
     }
     J.attributeArray("siteFiles", [&] {
       for (llvm::StringRef File : Files)
-        J.value(File);
+        J.value(pathText(File));
     });
     J.attributeArray("sites", [&] {
       for (size_t I = 0; I != T.Sites.size(); ++I)
@@ -273,8 +302,11 @@ public:
       P.report("expected an object");
       return false;
     }
-    return field(*O, "file", P, Out.File) && field(*O, "offset", P, Out.Offset) &&
-           field(*O, "line", P, Out.Line) && field(*O, "column", P, Out.Column);
+    if (!field(*O, "file", P, Out.File) || !field(*O, "offset", P, Out.Offset) ||
+        !field(*O, "line", P, Out.Line) || !field(*O, "column", P, Out.Column))
+      return false;
+    Out.File = pathFromText(Out.File);
+    return true;
   }
 
   template <typename T> bool element(const Array &A, size_t I, llvm::json::Path P, T &Out) {
@@ -331,7 +363,7 @@ public:
       if (!field(*FO, "file", FP, File) || !field(*FO, "offset", FP, Offset) ||
           !field(*FO, "length", FP, Length) || !field(*FO, "text", FP, Text))
         return false;
-      F.Fixes.emplace_back(File, Offset, Length, Text);
+      F.Fixes.emplace_back(pathFromText(File), Offset, Length, Text);
     }
     const Array *Sources = O->getArray("fixedSources");
     if (!Sources) {
@@ -349,6 +381,7 @@ public:
       }
       if (!field(*SO, "file", SP, Source.File) || !field(*SO, "hash", SP, Source.Hash))
         return false;
+      Source.File = pathFromText(Source.File);
     }
     return true;
   }
@@ -371,9 +404,11 @@ public:
     const llvm::json::Path FilesPath = P.field("siteFiles"), SitesPath = P.field("sites"),
                            FunctionsPath = P.field("functions"), EntriesPath = P.field("entries");
     std::vector<std::string> FileNames(Files->size());
-    for (size_t I = 0; I != Files->size(); ++I)
+    for (size_t I = 0; I != Files->size(); ++I) {
       if (!fromJson((*Files)[I], FileNames[I], FilesPath.index(I)))
         return false;
+      FileNames[I] = pathFromText(FileNames[I]);
+    }
     for (size_t I = 0; I != Sites->size(); ++I) {
       llvm::json::Path SP = SitesPath.index(I);
       const Array *Site = (*Sites)[I].getAsArray();
@@ -502,6 +537,7 @@ llvm::Expected<std::vector<UnitResult>> unitsFromJson(const llvm::json::Value &S
     llvm::json::ObjectMapper M((*Array)[I], UP);
     const llvm::json::Array *Findings = UO ? UO->getArray("findings") : nullptr;
     bool Ok = M && M.map("file", U.File) && M.map("failed", U.Failed) && Findings;
+    U.File = pathFromText(U.File);
     for (size_t J = 0; Ok && J != Findings->size(); ++J)
       Ok = Read.finding((*Findings)[J], FindingsPath.index(J), U.Findings.emplace_back());
     if (Ok && UO->get("threads"))

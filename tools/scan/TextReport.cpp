@@ -10,38 +10,17 @@
 #include "Paths.h"
 #include "Report.h"
 #include "Scan.h"
+#include "SourceLines.h"
 
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
-#include <map>
-#include <memory>
 #include <string>
-#include <utility>
 
 namespace pixmapcache::scan {
 
 namespace {
-
-class SourceLines {
-public:
-  llvm::StringRef line(const Position &P) {
-    if (P.Line == 0)
-      return {};
-    auto [It, Inserted] = Files.try_emplace(P.File);
-    if (Inserted)
-      if (auto Buffer = llvm::MemoryBuffer::getFile(P.File, /*IsText=*/true))
-        It->second = std::move(*Buffer);
-    if (!It->second || P.Column == 0 || P.Offset > It->second->getBufferSize())
-      return {};
-    return It->second->getBuffer().substr(P.Offset - (P.Column - 1)).split('\n').first;
-  }
-
-private:
-  std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Files;
-};
 
 using Colors = llvm::raw_ostream::Colors;
 
