@@ -93,12 +93,16 @@ bool affectedBy(const ChangedLines &Changed, llvm::StringRef Unit, const ResultC
 
 /// What would otherwise be found only after the whole scan (or merge): an output that names one of
 /// the inputs (it would be overwritten), an output directory that cannot be written, a baseline
-/// that cannot be read.
-llvm::Error checkFilesBeforeScanning(const ScanConfig &Config, llvm::ArrayRef<std::string> Inputs) {
+/// that cannot be read. Gives the baseline, read (empty without --baseline).
+llvm::Expected<Baseline> checkFilesBeforeScanning(const ScanConfig &Config,
+                                                  llvm::ArrayRef<std::string> Inputs) {
   std::vector<std::string> Read(Inputs.begin(), Inputs.end());
+  Baseline Accepted;
   if (!Config.Baseline.empty()) {
-    if (auto Baseline = readBaseline(Config.Baseline); !Baseline)
-      return Baseline.takeError();
+    auto Parsed = readBaseline(Config.Baseline);
+    if (!Parsed)
+      return Parsed.takeError();
+    Accepted = std::move(*Parsed);
     Read.push_back(Config.Baseline);
   }
   for (const std::string *Output : {&Config.Output, &Config.WriteBaseline, &Config.ExportFixes}) {
@@ -114,7 +118,7 @@ llvm::Error checkFilesBeforeScanning(const ScanConfig &Config, llvm::ArrayRef<st
       return llvm::createStringError("cannot write '" + *Output + "': the directory '" + Directory +
                                      "' is missing or not writable");
   }
-  return llvm::Error::success();
+  return Accepted;
 }
 
 /// Every shard of one scan, each once: a shard given twice would count its findings twice, and
@@ -163,8 +167,9 @@ int scan(const ScanConfig &Config) {
   *Units = std::move(WithAst);
   std::vector<std::string> Inputs = *Units;
   Inputs.push_back(Database->Path);
-  if (llvm::Error E = checkFilesBeforeScanning(Config, Inputs))
-    return usageError(llvm::toString(std::move(E)));
+  auto Accepted = checkFilesBeforeScanning(Config, Inputs);
+  if (!Accepted)
+    return usageError(llvm::toString(Accepted.takeError()));
   auto Selected = selectedShard(Config);
   if (!Selected)
     return usageError(llvm::toString(Selected.takeError()));
@@ -262,12 +267,13 @@ int scan(const ScanConfig &Config) {
     for (size_t I = 0; I != Units->size(); ++I)
       if (affectedBy(Diff->Changed, (*Units)[I], *Cache, Cached->Keys[I]))
         Diff->AffectedUnits.insert((*Units)[I]);
-  return conclude(Config, std::move(Results), Unscanned, Diff ? &*Diff : nullptr);
+  return conclude(Config, std::move(Results), *Accepted, Unscanned, Diff ? &*Diff : nullptr);
 }
 
 int merge(const ScanConfig &Config) {
-  if (llvm::Error E = checkFilesBeforeScanning(Config, Config.ShardFiles))
-    return usageError(llvm::toString(std::move(E)));
+  auto Accepted = checkFilesBeforeScanning(Config, Config.ShardFiles);
+  if (!Accepted)
+    return usageError(llvm::toString(Accepted.takeError()));
   std::vector<UnitResult> Units;
   std::vector<ShardOrigin> Origins;
   for (const std::string &Path : Config.ShardFiles) {
@@ -282,7 +288,7 @@ int merge(const ScanConfig &Config) {
   }
   if (llvm::Error E = checkShardsOfOneScan(Config.ShardFiles, Origins))
     return usageError(llvm::toString(std::move(E)));
-  return conclude(Config, std::move(Units));
+  return conclude(Config, std::move(Units), *Accepted);
 }
 
 namespace {

@@ -109,18 +109,11 @@ bool fails(const Report &R, FailOn Threshold) {
 
 } // namespace
 
-int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned Unscanned,
-             const DiffScope *Diff) {
+int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, const Baseline &Accepted,
+             unsigned Unscanned, const DiffScope *Diff) {
   const std::string &Root = Config.SourceRoot;
-  llvm::StringSet<> Baseline;
-  if (!Config.Baseline.empty()) {
-    auto Read = readBaseline(Config.Baseline);
-    if (!Read)
-      return usageError(llvm::toString(Read.takeError()));
-    Baseline = std::move(*Read);
-  }
   Report R =
-      finish(std::move(Units), Root, Baseline,
+      finish(std::move(Units), Root, Accepted,
              Config.OverridesAcrossUnits ? clang::tidy::pixmapcache::OverrideScope::AllUnits
                                          : clang::tidy::pixmapcache::OverrideScope::CallingUnit,
              Diff);
@@ -139,8 +132,9 @@ int conclude(const ScanConfig &Config, std::vector<UnitResult> Units, unsigned U
     return ExitInterrupted;
   }
   if (!Config.WriteBaseline.empty())
-    if (llvm::Error E = writeOutputFile(Config.WriteBaseline,
-                                        [&](llvm::raw_ostream &OS) { writeBaseline(R, OS); }))
+    if (llvm::Error E = writeOutputFile(Config.WriteBaseline, [&](llvm::raw_ostream &OS) {
+          writeBaseline(R, Config.WriteBaseline, Root, OS);
+        }))
       return usageError(llvm::toString(std::move(E)));
   if (!Config.ExportFixes.empty() || Config.Fix) {
     const FixesByFile Fixes = collectFixes(R);

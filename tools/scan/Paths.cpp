@@ -30,4 +30,17 @@ std::string displayPath(llvm::StringRef File, llvm::StringRef SourceRoot) {
   return File.str();
 }
 
+std::string relativePath(llvm::StringRef Target, llvm::StringRef From) {
+  auto T = llvm::sys::path::begin(Target), TEnd = llvm::sys::path::end(Target);
+  auto F = llvm::sys::path::begin(From), FEnd = llvm::sys::path::end(From);
+  while (T != TEnd && F != FEnd && *T == *F)
+    ++T, ++F;
+  llvm::SmallString<256> Relative;
+  for (; F != FEnd; ++F)
+    llvm::sys::path::append(Relative, "..");
+  for (; T != TEnd; ++T)
+    llvm::sys::path::append(Relative, *T);
+  return Relative.empty() ? "." : std::string(Relative);
+}
+
 } // namespace pixmapcache::scan

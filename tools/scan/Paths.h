@@ -18,6 +18,10 @@ std::string absolutePath(llvm::StringRef Path);
 /// `File` relative to `SourceRoot` when it is under it, else as it is.
 std::string displayPath(llvm::StringRef File, llvm::StringRef SourceRoot);
 
+/// The absolute `Target` as a path relative to the absolute directory `From` (`..` where it
+/// must go up; `.` for `From` itself).
+std::string relativePath(llvm::StringRef Target, llvm::StringRef From);
+
 } // namespace pixmapcache::scan
 
 #endif

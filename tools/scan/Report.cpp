@@ -46,9 +46,8 @@ auto sortKey(const Finding &F) {
 
 } // namespace
 
-Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
-              const llvm::StringSet<> &Baseline, clang::tidy::pixmapcache::OverrideScope Overrides,
-              const DiffScope *Diff) {
+Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot, const Baseline &Accepted,
+              clang::tidy::pixmapcache::OverrideScope Overrides, const DiffScope *Diff) {
   Report R;
   std::vector<Finding> All = crossUnitFindings(Units, Overrides);
   if (Diff)
@@ -71,15 +70,23 @@ Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
             All.end());
   llvm::sort(All, [](const Finding &A, const Finding &B) { return sortKey(A) < sortKey(B); });
 
-  // Identical findings on identical lines of one file are told apart by their order.
-  std::map<std::string, unsigned> Occurrences;
+  // Identical findings on identical lines of one file are told apart by their order. The
+  // baseline is matched with the root it was written with, so that it holds from any working
+  // directory and after the checkout moved.
+  const llvm::StringRef AcceptedRoot = Accepted.Root.empty() ? SourceRoot : Accepted.Root;
+  std::map<std::string, unsigned> Occurrences, AcceptedOccurrences;
   for (Finding &F : All) {
     const std::string Base = fingerprintBase(F, SourceRoot);
     F.Fingerprint = Base + ":" + std::to_string(++Occurrences[Base]);
+    std::string AsAccepted = F.Fingerprint;
+    if (AcceptedRoot != SourceRoot) {
+      const std::string AcceptedBase = fingerprintBase(F, AcceptedRoot);
+      AsAccepted = AcceptedBase + ":" + std::to_string(++AcceptedOccurrences[AcceptedBase]);
+    }
     const bool Baselinable = !isIncompleteScan(F);
     if (Baselinable)
       R.AllFingerprints.push_back(F.Fingerprint);
-    if (Baselinable && Baseline.contains(F.Fingerprint))
+    if (Baselinable && Accepted.Fingerprints.contains(AsAccepted))
       ++R.Suppressed;
     else
       R.Findings.push_back(std::move(F));

@@ -7,6 +7,7 @@
 #ifndef PIXMAPCACHE_TOOLS_SCAN_REPORT_H
 #define PIXMAPCACHE_TOOLS_SCAN_REPORT_H
 
+#include "Baseline.h"
 #include "DiffScope.h"
 #include "Scan.h"
 #include "off-thread-access/ThreadCallGraph.h"
@@ -29,11 +30,10 @@ struct Report {
 };
 
 /// Combines unit results into the report; `SourceRoot` makes fingerprints path-independent.
-/// With `Diff`, only the findings of the change are kept (after the cross-TU pass, which sees
-/// every unit).
-Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot,
-              const llvm::StringSet<> &Baseline, clang::tidy::pixmapcache::OverrideScope Overrides,
-              const DiffScope *Diff = nullptr);
+/// Findings are matched against `Accepted` with the root it was written with. With `Diff`,
+/// only the findings of the change are kept (after the cross-TU pass, which sees every unit).
+Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot, const Baseline &Accepted,
+              clang::tidy::pixmapcache::OverrideScope Overrides, const DiffScope *Diff = nullptr);
 
 } // namespace pixmapcache::scan
 
