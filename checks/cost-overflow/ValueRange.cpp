@@ -1,6 +1,7 @@
 //===- ValueRange.cpp -----------------------------------------------------===//
 #include "ValueRange.h"
 #include "CallSites.h"
+#include "EdgeDominators.h"
 #include "LibraryContracts.h"
 #include "VariableReferences.h"
 #include "common/ForwardPaths.h"
@@ -322,6 +323,13 @@ struct ValueWrite {
   std::optional<IntRange> Promised = std::nullopt; ///< a library's promise (LibraryContracts.h)
 };
 
+/// Whether `E` is only read as a value where it stands (`w` in `w * h`, an lvalue-to-rvalue
+/// conversion): such a reference writes nothing and lets nothing escape.
+bool isValueRead(const Expr *E, const ParentMap &Parents) {
+  const auto *Read = dyn_cast_or_null<ImplicitCastExpr>(Parents.getParent(const_cast<Expr *>(E)));
+  return Read && Read->getCastKind() == CK_LValueToRValue;
+}
+
 /// Every write to `Var` in `Body`, found from its references.
 std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const ParentMap &Parents,
                                  ExprMutationAnalyzer &Mutations, ASTContext &Context) {
@@ -382,12 +390,9 @@ std::vector<ValueWrite> writesOf(const VarDecl *Var, const Stmt *Body, const Par
           continue;
         }
     }
-    // A reference whose value is read (`w` in `w * h`) writes nothing and lets nothing escape.
     // Asked first: ExprMutationAnalyzer searches the whole body for each reference, which is
     // quadratic in a long product chain of one variable.
-    if (const auto *Read =
-            dyn_cast_or_null<ImplicitCastExpr>(Parents.getParent(const_cast<Expr *>(Target)));
-        Read && Read->getCastKind() == CK_LValueToRValue)
+    if (isValueRead(Target, Parents))
       continue;
     if (Mutations.isMutated(Target))
       Writes.push_back({ValueWrite::Escape, Target, Member, nullptr});
@@ -403,18 +408,50 @@ struct ValueRanges::FunctionInfo {
   const FunctionGraph *Graph;
   std::unique_ptr<ExprMutationAnalyzer> Mutations;
   std::vector<GuardEdge> Guards;
+  /// The index in Guards of the guard on each edge that has one.
+  llvm::DenseMap<CFGEdge, unsigned> GuardOnEdge;
   // Built on the first question about assignments.
   std::unique_ptr<ParentMap> Parents;
   llvm::DenseMap<const VarDecl *, std::vector<ValueWrite>> Writes;
   /// ExprMutationAnalyzer's answers per declaration, which it does not keep: each question
   /// matches every reference in the body again.
   llvm::DenseMap<const Decl *, bool> Mutated;
+  /// Which guard edges dominate each block; built on the first question about guards.
+  std::unique_ptr<EdgeDominators> GuardDominators;
+
+  const ParentMap &parents() {
+    if (!Parents)
+      Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
+    return *Parents;
+  }
 
   bool isMutated(const Decl *D) {
     auto [It, Inserted] = Mutated.try_emplace(D, false);
     if (Inserted)
-      It->second = Mutations->isMutated(D);
+      It->second = mutates(D);
     return It->second;
+  }
+
+  /// ExprMutationAnalyzer searches the whole body for each reference it is asked about: of a
+  /// local variable it is asked only about the references that are not plain reads, which
+  /// cannot change it. (A function of thousands of `if (w > k) ... w * h` took minutes.)
+  bool mutates(const Decl *D) {
+    const auto *Var = dyn_cast<VarDecl>(D);
+    if (!Var)
+      return Mutations->isMutated(D);
+    return llvm::any_of(referencesTo(Var, Body), [&](const DeclRefExpr *Ref) {
+      return !isValueRead(Ref, parents()) && Mutations->isMutated(Ref);
+    });
+  }
+
+  const EdgeDominators &guardDominators() {
+    if (!GuardDominators) {
+      std::vector<CFGEdge> Edges;
+      for (const GuardEdge &Edge : Guards)
+        Edges.push_back({Edge.From, Edge.Successor});
+      GuardDominators = std::make_unique<EdgeDominators>(*Graph->Graph, Edges);
+    }
+    return *GuardDominators;
   }
 };
 
@@ -422,11 +459,8 @@ namespace {
 
 const std::vector<ValueWrite> &writesIn(ValueRanges::FunctionInfo &Info, const VarDecl *Var) {
   auto [Cached, First] = Info.Writes.try_emplace(Var);
-  if (First) {
-    if (!Info.Parents)
-      Info.Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Info.Body));
-    Cached->second = writesOf(Var, Info.Body, *Info.Parents, *Info.Mutations, *Info.Context);
-  }
+  if (First)
+    Cached->second = writesOf(Var, Info.Body, Info.parents(), *Info.Mutations, *Info.Context);
   return Cached->second;
 }
 
@@ -504,8 +538,10 @@ ValueRanges::FunctionInfo *ValueRanges::infoFor(const FunctionDecl *Function) {
     for (unsigned Successor = 0; Successor != 2; ++Successor) {
       GuardEdge Edge{Block, Successor, {}};
       ConditionReader(Context, Edge.Bounds).read(Condition, Successor == 0);
-      if (!Edge.Bounds.empty())
-        Info->Guards.push_back(std::move(Edge));
+      if (Edge.Bounds.empty())
+        continue;
+      Info->GuardOnEdge[{Block, Successor}] = Info->Guards.size();
+      Info->Guards.push_back(std::move(Edge));
     }
   }
   It->second = std::move(Info);
@@ -611,26 +647,19 @@ std::vector<GuardBound> ValueRanges::guardBoundsAt(FunctionInfo &Info, const Stm
       return !Factor.Object || Named.contains(Factor.Object);
     });
   };
-  // A guard edge dominates `At` when `At` cannot be reached from the entry without it.
-  auto ReachableWithout = [&](const GuardEdge &Edge) {
-    llvm::DenseSet<const CFGBlock *> Seen{&Info.Graph->Graph->getEntry()};
-    llvm::SmallVector<const CFGBlock *, 32> Work{&Info.Graph->Graph->getEntry()};
-    while (!Work.empty()) {
-      const CFGBlock *Block = Work.pop_back_val();
-      if (Block == Target)
-        return true;
-      unsigned Index = 0;
-      for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-        const CFGBlock *Next = Succ.getReachableBlock();
-        if (Next && !(Block == Edge.From && Index == Edge.Successor) && Seen.insert(Next).second)
-          Work.push_back(Next);
-        ++Index;
-      }
-    }
-    return false;
-  };
-  for (const GuardEdge &Edge : Info.Guards) {
-    if (llvm::none_of(Edge.Bounds, Relevant) || ReachableWithout(Edge))
+  // The guard edges that dominate `At`: every path from the entry to it passes them (all of
+  // them, vacuously, where no path reaches it). In the order of Info.Guards.
+  std::vector<unsigned> Dominating;
+  if (std::optional<std::vector<unsigned>> Found = Info.guardDominators().dominating(*Target)) {
+    Dominating = std::move(*Found);
+    llvm::sort(Dominating);
+  } else {
+    for (unsigned I = 0; I != Info.Guards.size(); ++I)
+      Dominating.push_back(I);
+  }
+  for (unsigned Index : Dominating) {
+    const GuardEdge &Edge = Info.Guards[Index];
+    if (llvm::none_of(Edge.Bounds, Relevant))
       continue;
     for (const GuardBound &Bound : Edge.Bounds) {
       if (!Relevant(Bound))
@@ -658,11 +687,12 @@ std::optional<IntRange> edgeBound(const ValueRanges::FunctionInfo &Info, const C
       break;
     ++Successor;
   }
-  for (const GuardEdge &Edge : Info.Guards)
-    if (Edge.From == From && Edge.Successor == Successor)
-      for (const GuardBound &Bound : Edge.Bounds)
-        if (Bound.Factors.size() == 1 && Bound.Factors.front() == Subject)
-          return Bound.Range;
+  const auto Guard = Info.GuardOnEdge.find({From, Successor});
+  if (Guard == Info.GuardOnEdge.end())
+    return std::nullopt;
+  for (const GuardBound &Bound : Info.Guards[Guard->second].Bounds)
+    if (Bound.Factors.size() == 1 && Bound.Factors.front() == Subject)
+      return Bound.Range;
   return std::nullopt;
 }
 
@@ -713,7 +743,12 @@ std::optional<IntRange> ValueRanges::assignedRange(FunctionInfo &Info, const Stm
   };
   llvm::SmallVector<Item, 16> Work{{Use.Block, Use.Index, false, std::nullopt}};
   std::set<std::tuple<const CFGBlock *, bool, bool, __int128, __int128>> Entered;
+  // Each block is entered once per distinct guarded range: a long function of differently
+  // guarded paths has many. Past this many, the value is unknown, as for an escape.
+  constexpr size_t MaxEntered = 4096;
   while (!Work.empty()) {
+    if (Entered.size() > MaxEntered)
+      return std::nullopt;
     Item Here = Work.pop_back_val();
     // A value nothing says more about: what the guards on the way allow, if they say anything.
     auto IncludeGuarded = [&] {

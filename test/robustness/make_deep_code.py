@@ -4,7 +4,8 @@
   product.cpp  a cost that is a product of 5000 'int' factors (line 1)
   chain.cpp    a thread entry point that reaches QPixmapCache through 5000 calls
   nesting.cpp  a realloc'd pointer used 200 blocks deep (line 2)
-  lambdas.cpp  QPixmapCache used 60 lambdas deep inside a thread's lambda (line 3)"""
+  lambdas.cpp  QPixmapCache used 60 lambdas deep inside a thread's lambda (line 3)
+  guards.cpp   one function of 2000 guarded products and reallocs (lines 4 to 2003)"""
 import os
 import sys
 
@@ -34,6 +35,10 @@ def main():
     body = "QPixmapCache::clear();"
     for _ in range(60):
         body = f"[&] {{ {body} }}();"
+    write("guards.cpp", "#include <cstdlib>\nlong g(int w, int h, char *p) {\n  long total = 0;\n"
+          + "".join(f"  if (w > {i}) {{ total += w * h + {i}; p = static_cast<char *>(realloc(p, w)); }}\n"
+                    for i in range(2000))
+          + "  return total;\n}\n")
     write("lambdas.cpp", "#include <QtGui/QPixmapCache>\n#include <thread>\n"
           f"void start() {{ std::thread([] {{ {body} }}).detach(); }}\n")
 
