@@ -28,7 +28,8 @@ namespace pixmapcache::scan {
 
 namespace {
 
-/// Format 2 adds the root that the fingerprints hash paths against.
+/// Format 2 adds the root that the fingerprints hash paths against, and each finding's
+/// context.
 constexpr int64_t BaselineFormat = 2;
 
 /// The directory that holds the file `Path`, absolute.
@@ -62,11 +63,13 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   }
   for (const llvm::json::Value &Entry : *Findings) {
     const llvm::json::Object *E = Entry.getAsObject();
-    if (auto Fingerprint = E ? E->getString("fingerprint") : std::nullopt)
-      Read.Fingerprints.insert(*Fingerprint);
-    else
+    const std::optional<llvm::StringRef> Fingerprint =
+        E ? E->getString("fingerprint") : std::nullopt;
+    if (!Fingerprint)
       return llvm::createStringError("baseline '" + Path +
                                      "': every finding needs a \"fingerprint\"");
+    Read.Occurrences[Fingerprint->rsplit(':').first].push_back(
+        E->getString("context").value_or("").str());
   }
   return Read;
 }
@@ -74,10 +77,13 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
 void writeBaseline(const Report &R, llvm::StringRef Path, llvm::StringRef SourceRoot,
                    llvm::raw_ostream &OS) {
   llvm::json::Array Findings;
-  std::vector<std::string> Sorted = R.AllFingerprints;
-  llvm::sort(Sorted);
-  for (const std::string &Fingerprint : Sorted)
-    Findings.push_back(llvm::json::Object{{"fingerprint", Fingerprint}});
+  std::vector<BaselineEntry> Sorted = R.Baselinable;
+  llvm::sort(Sorted, [](const BaselineEntry &A, const BaselineEntry &B) {
+    return A.Fingerprint < B.Fingerprint;
+  });
+  for (const BaselineEntry &Entry : Sorted)
+    Findings.push_back(
+        llvm::json::Object{{"fingerprint", Entry.Fingerprint}, {"context", Entry.Context}});
   OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
                                    {"pixmapcacheScanBaseline", BaselineFormat},
                                    {"root", relativePath(SourceRoot, directoryOf(Path))},

@@ -7,20 +7,30 @@
 #ifndef PIXMAPCACHE_TOOLS_SCAN_BASELINE_H
 #define PIXMAPCACHE_TOOLS_SCAN_BASELINE_H
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
+#include <vector>
 
 namespace pixmapcache::scan {
 
 struct Report;
 
-/// The findings a project accepts for now, by fingerprint. Fingerprints hash each file's path
-/// relative to a source root, so a baseline says which root it was written with.
+/// A finding as a baseline keeps it.
+struct BaselineEntry {
+  std::string Fingerprint; ///< `base:occurrence`
+  std::string Context;     ///< Finding::Context; empty in a baseline of format 1
+};
+
+/// The findings a project accepts for now. Fingerprints hash each file's path relative to a
+/// source root, so a baseline says which root it was written with.
 struct Baseline {
-  llvm::StringSet<> Fingerprints;
+  /// By fingerprint base (the fingerprint without its occurrence number): the contexts of its
+  /// findings, one per occurrence. Identical findings are told apart by their contexts first,
+  /// then by their order.
+  llvm::StringMap<std::vector<std::string>> Occurrences;
   /// Absolute; empty for a baseline of format 1, which matches against the scan's own root.
   std::string Root;
 };

@@ -40,6 +40,29 @@ std::string fingerprintBase(const Finding &F, llvm::StringRef SourceRoot) {
   return llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 32);
 }
 
+/// Marks as accepted the findings of one fingerprint base (`Indices` into `All`, in file
+/// order) that the baseline's entries of that base (`Contexts`) account for: first those whose
+/// surroundings an entry has (so that a new finding identical to an accepted one is the one
+/// reported, wherever it was added), then, for the entries left, the first in order.
+void acceptIdentical(llvm::ArrayRef<Finding> All, llvm::ArrayRef<size_t> Indices,
+                     std::vector<std::string> Contexts, std::vector<bool> &Suppressed) {
+  for (size_t I : Indices) {
+    auto Match = llvm::find(Contexts, All[I].Context);
+    if (All[I].Context.empty() || Match == Contexts.end())
+      continue;
+    Contexts.erase(Match);
+    Suppressed[I] = true;
+  }
+  for (size_t I : Indices) {
+    if (Contexts.empty())
+      break;
+    if (Suppressed[I])
+      continue;
+    Contexts.pop_back();
+    Suppressed[I] = true;
+  }
+}
+
 auto sortKey(const Finding &F) {
   return std::tie(F.Where.File, F.Where.Line, F.Where.Column, F.Check, F.Message, F.Where.Offset);
 }
@@ -74,22 +97,28 @@ Report finish(std::vector<UnitResult> Units, llvm::StringRef SourceRoot, const B
   // baseline is matched with the root it was written with, so that it holds from any working
   // directory and after the checkout moved.
   const llvm::StringRef AcceptedRoot = Accepted.Root.empty() ? SourceRoot : Accepted.Root;
-  std::map<std::string, unsigned> Occurrences, AcceptedOccurrences;
-  for (Finding &F : All) {
+  std::map<std::string, unsigned> Occurrences;
+  // The baselinable findings by fingerprint base as the baseline hashes it, in file order.
+  std::map<std::string, std::vector<size_t>> ByAcceptedBase;
+  for (size_t I = 0; I != All.size(); ++I) {
+    Finding &F = All[I];
     const std::string Base = fingerprintBase(F, SourceRoot);
     F.Fingerprint = Base + ":" + std::to_string(++Occurrences[Base]);
-    std::string AsAccepted = F.Fingerprint;
-    if (AcceptedRoot != SourceRoot) {
-      const std::string AcceptedBase = fingerprintBase(F, AcceptedRoot);
-      AsAccepted = AcceptedBase + ":" + std::to_string(++AcceptedOccurrences[AcceptedBase]);
-    }
-    const bool Baselinable = !isIncompleteScan(F);
-    if (Baselinable)
-      R.AllFingerprints.push_back(F.Fingerprint);
-    if (Baselinable && Accepted.Fingerprints.contains(AsAccepted))
+    if (isIncompleteScan(F))
+      continue;
+    R.Baselinable.push_back({F.Fingerprint, F.Context});
+    ByAcceptedBase[AcceptedRoot == SourceRoot ? Base : fingerprintBase(F, AcceptedRoot)].push_back(
+        I);
+  }
+  std::vector<bool> Suppressed(All.size(), false);
+  for (const auto &[Base, Indices] : ByAcceptedBase)
+    if (auto Entries = Accepted.Occurrences.find(Base); Entries != Accepted.Occurrences.end())
+      acceptIdentical(All, Indices, Entries->second, Suppressed);
+  for (size_t I = 0; I != All.size(); ++I) {
+    if (Suppressed[I])
       ++R.Suppressed;
     else
-      R.Findings.push_back(std::move(F));
+      R.Findings.push_back(std::move(All[I]));
   }
   return R;
 }

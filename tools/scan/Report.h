@@ -26,7 +26,7 @@ struct Report {
   unsigned Suppressed = 0;                  ///< findings in the baseline
   unsigned Unscanned = 0;                   ///< units not scanned: the scan was interrupted
   unsigned OutsideDiff = 0;                 ///< findings --diff left out
-  std::vector<std::string> AllFingerprints; ///< before the baseline: what --write-baseline saves
+  std::vector<BaselineEntry> Baselinable; ///< before the baseline: what --write-baseline saves
 };
 
 /// Combines unit results into the report; `SourceRoot` makes fingerprints path-independent.

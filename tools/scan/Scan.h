@@ -53,6 +53,10 @@ struct Finding {
   /// The finding's source line with runs of white space collapsed: what the fingerprint
   /// hashes instead of the line number, so that the fingerprint survives code moving.
   std::string LineText;
+  /// A hash of the nearest lines above and below that are not blank: what tells identical
+  /// findings (same check, file, line text and message) apart in a baseline. Empty where
+  /// unknown.
+  std::string Context;
   std::vector<clang::tooling::Replacement> Fixes;
   /// One for each file that `Fixes` change.
   std::vector<SourceVersion> FixedSources;

@@ -97,21 +97,28 @@ public:
   /// The line of `P`, white space runs collapsed to one space and trimmed.
   std::string normalisedLine(const Position &P) {
     llvm::StringRef Text = text(P.File);
-    if (P.Line == 0 || P.Offset > Text.size())
+    if (P.Line == 0 || P.Offset > Text.size() || P.Column - 1 > P.Offset)
       return "";
     const size_t Start = P.Offset - (P.Column - 1);
-    llvm::StringRef Line = Text.substr(Start).split('\n').first;
-    std::string Out;
-    bool Space = false;
-    for (char C : Line.trim()) {
-      const bool IsSpace = llvm::isSpace(C);
-      if (IsSpace && !Space)
-        Out += ' ';
-      else if (!IsSpace)
-        Out += C;
-      Space = IsSpace;
-    }
-    return Out;
+    return normalised(Text.substr(Start).split('\n').first);
+  }
+
+  /// A hash of the nearest lines above and below `P` that are not blank (normalised), or
+  /// empty when the file cannot be read.
+  std::string surroundings(const Position &P) {
+    const Source &File = read(P.File);
+    if (P.Line == 0 || P.Line > File.LineStarts.size() || File.Text.empty())
+      return "";
+    auto LineText = [&](size_t Index) {
+      const size_t Begin = File.LineStarts[Index];
+      return normalised(File.Text.substr(Begin).split('\n').first);
+    };
+    std::string Above, Below;
+    for (size_t I = P.Line - 1; I-- > 0 && Above.empty();)
+      Above = LineText(I);
+    for (size_t I = P.Line; I < File.LineStarts.size() && Below.empty(); ++I)
+      Below = LineText(I);
+    return contentHash(Above + "\n" + Below);
   }
 
   static std::string absolute(llvm::StringRef Path, llvm::StringRef Directory) {
@@ -125,6 +132,21 @@ public:
   }
 
 private:
+  /// `Line` with white space runs collapsed to one space and trimmed.
+  static std::string normalised(llvm::StringRef Line) {
+    std::string Out;
+    bool Space = false;
+    for (char C : Line.trim()) {
+      const bool IsSpace = llvm::isSpace(C);
+      if (IsSpace && !Space)
+        Out += ' ';
+      else if (!IsSpace)
+        Out += C;
+      Space = IsSpace;
+    }
+    return Out;
+  }
+
   struct Source {
     std::unique_ptr<llvm::MemoryBuffer> Buffer;
     llvm::StringRef Text;
@@ -313,6 +335,7 @@ Finding toFinding(const ClangTidyError &Error, SourceFiles &Files) {
   F.Message = Error.Message.Message;
   F.Where = Files.locate(Error.Message.FilePath, Error.BuildDirectory, Error.Message.FileOffset);
   F.LineText = Files.normalisedLine(F.Where);
+  F.Context = Files.surroundings(F.Where);
   for (const tooling::DiagnosticMessage &N : Error.Notes)
     F.Notes.push_back({N.Message, Files.locate(N.FilePath, Error.BuildDirectory, N.FileOffset)});
   for (const auto &[Path, Replacements] : Error.Message.Fix) {

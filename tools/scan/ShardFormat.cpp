@@ -115,7 +115,9 @@ using llvm::json::Value;
 /// function; threads say whether the unit's options report every use (`everyUse`) and treat
 /// the off-thread check's findings as errors (`errors`).
 /// Version 4: findings with fixes carry the content hash of each file they change
-/// (`fixedSources`); a shard file says which shard of which scan it is (`shard`).
+/// (`fixedSources`), and every finding the hash of the lines around it (`context`); a shard
+/// file says which shard of which scan it is (`shard`); file names that are not UTF-8 are
+/// percent-encoded.
 constexpr int64_t ShardFormat = 4;
 
 /// Writes a unit's results as it goes: a unit whose headers are user code has thousands of
@@ -166,6 +168,7 @@ private:
       J.attribute("message", F.Message);
       position("location", F.Where);
       J.attribute("lineText", F.LineText);
+      J.attribute("context", F.Context);
       J.attributeArray("notes", [&] {
         for (const Note &N : F.Notes)
           J.object([&] {
@@ -328,7 +331,8 @@ public:
     llvm::json::ObjectMapper M(V, P);
     std::string Level;
     if (!O || !M || !M.map("check", F.Check) || !M.map("level", Level) ||
-        !M.map("message", F.Message) || !M.map("lineText", F.LineText))
+        !M.map("message", F.Message) || !M.map("lineText", F.LineText) ||
+        !M.map("context", F.Context))
       return false;
     F.Severity = Level == "error" ? Level::Error : Level::Warning;
     if (!O->get("location") || !position(*O->get("location"), P.field("location"), F.Where))
