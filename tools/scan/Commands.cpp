@@ -147,26 +147,41 @@ llvm::Error checkShardsOfOneScan(llvm::ArrayRef<std::string> Paths,
   return llvm::Error::success();
 }
 
+/// The database of -p, and the units of it that the positional arguments name.
+struct DatabaseUnits {
+  LoadedDatabase Database;
+  std::vector<std::string> Units;
+};
+
+llvm::Expected<DatabaseUnits> databaseUnits(const ScanConfig &Config) {
+  auto Database = loadDatabase(Config.BuildDir);
+  if (!Database)
+    return Database.takeError();
+  auto Units = unitsToScan(*Database->Commands, Database->Path, Config.Files);
+  if (!Units)
+    return Units.takeError();
+  return DatabaseUnits{std::move(*Database), std::move(*Units)};
+}
+
 } // namespace
 
 int scan(const ScanConfig &Config) {
-  auto Database = loadDatabase(Config.BuildDir);
-  if (!Database)
-    return usageError(llvm::toString(Database.takeError()));
-  auto Units = unitsToScan(*Database->Commands, Database->Path, Config.Files);
-  if (!Units)
-    return usageError(llvm::toString(Units.takeError()));
+  auto Loaded = databaseUnits(Config);
+  if (!Loaded)
+    return usageError(llvm::toString(Loaded.takeError()));
+  const LoadedDatabase &Database = Loaded->Database;
+  std::vector<std::string> &Units = Loaded->Units;
   std::vector<std::string> WithAst;
-  for (std::string &Unit : *Units) {
+  for (std::string &Unit : Units) {
     if (hasAst(Unit))
       WithAst.push_back(std::move(Unit));
     else if (!Config.Quiet)
       llvm::errs() << "pixmapcache-scan: note: skipped '" << displayPath(Unit, Config.SourceRoot)
                    << "': not C, C++ or Objective-C source\n";
   }
-  *Units = std::move(WithAst);
-  std::vector<std::string> Inputs = *Units;
-  Inputs.push_back(Database->Path);
+  Units = std::move(WithAst);
+  std::vector<std::string> Inputs = Units;
+  Inputs.push_back(Database.Path);
   auto Accepted = checkFilesBeforeScanning(Config, Inputs);
   if (!Accepted)
     return usageError(llvm::toString(Accepted.takeError()));
@@ -176,20 +191,20 @@ int scan(const ScanConfig &Config) {
   const std::optional<ShardSpec> Shard = *Selected;
   // Every shard of one scan names the same units: merge tells the shards of a scan apart from
   // those of another by this.
-  const std::string ScanId = contentHash(Database->Path + "\n" + llvm::join(*Units, "\n"));
+  const std::string ScanId = contentHash(Database.Path + "\n" + llvm::join(Units, "\n"));
   if (Shard) {
     std::vector<std::string> Mine;
-    for (size_t I = 0; I != Units->size(); ++I)
+    for (size_t I = 0; I != Units.size(); ++I)
       if (I % Shard->Count == Shard->Index - 1)
-        Mine.push_back((*Units)[I]);
-    *Units = std::move(Mine);
+        Mine.push_back(Units[I]);
+    Units = std::move(Mine);
   }
 
   auto Made = scanOptions(Config);
   if (!Made)
     return usageError(llvm::toString(Made.takeError()));
   const ScanOptions &Options = *Made;
-  if (const std::vector<std::string> Problems = configurationProblems(Options, *Units);
+  if (const std::vector<std::string> Problems = configurationProblems(Options, Units);
       !Problems.empty()) {
     for (const std::string &Problem : Problems)
       llvm::errs() << "pixmapcache-scan: error: " << Problem << '\n';
@@ -212,7 +227,7 @@ int scan(const ScanConfig &Config) {
     Diff->Changed = std::move(*Changed);
     Diff->WholeUnits = Config.DiffWholeUnits;
   }
-  const UniqueCommands Commands(*Database->Commands);
+  const UniqueCommands Commands(*Database.Commands);
   std::optional<ResultCache> Cache;
   std::optional<CachedUnits> Cached;
   if (!Config.CacheDirectory.empty()) {
@@ -220,7 +235,7 @@ int scan(const ScanConfig &Config) {
     if (!Opened)
       return usageError(llvm::toString(Opened.takeError()));
     Cache = std::move(*Opened);
-    Cached.emplace(CachedUnits{*Cache, unitKeys(Commands, *Units, Config, Options), 0});
+    Cached.emplace(CachedUnits{*Cache, unitKeys(Commands, Units, Config, Options), 0});
   }
   bool Capped = false;
   const unsigned Jobs = processesAtOnce(Config.Jobs, Capped);
@@ -228,17 +243,17 @@ int scan(const ScanConfig &Config) {
     llvm::errs() << "pixmapcache-scan: warning: -j " << Config.Jobs << " is more than this machine "
                  << "can run at once: scanning " << Jobs << " translation units at once (four per "
                  << "core)\n";
-  Progress Bar(Units->size(), !Config.Quiet);
+  Progress Bar(Units.size(), !Config.Quiet);
   bool Interrupted = false;
   std::vector<std::optional<UnitResult>> Scanned = scanInChildProcesses(
-      Commands, *Units, Options, {Jobs, Config.UnitTimeout}, Cached ? &*Cached : nullptr,
+      Commands, Units, Options, {Jobs, Config.UnitTimeout}, Cached ? &*Cached : nullptr,
       [&](const UnitResult &Unit) { Bar.unitDone(Unit.Findings.size()); }, Interrupted);
   Bar.clear();
   if (Cache) {
     Cache->trim();
     if (!Config.Quiet)
       llvm::errs() << "pixmapcache-scan: " << Cached->Hits << " of "
-                   << counted(Units->size(), "translation unit") << " from the cache in "
+                   << counted(Units.size(), "translation unit") << " from the cache in "
                    << Cache->directory() << '\n';
   }
   std::vector<UnitResult> Results;
@@ -259,14 +274,14 @@ int scan(const ScanConfig &Config) {
         }))
       return usageError(llvm::toString(std::move(E)));
     llvm::errs() << "pixmapcache-scan: shard " << Shard->Index << '/' << Shard->Count << ": "
-                 << counted(Units->size(), "translation unit") << " written to " << Config.Output
+                 << counted(Units.size(), "translation unit") << " written to " << Config.Output
                  << '\n';
     return ExitClean;
   }
   if (Diff)
-    for (size_t I = 0; I != Units->size(); ++I)
-      if (affectedBy(Diff->Changed, (*Units)[I], *Cache, Cached->Keys[I]))
-        Diff->AffectedUnits.insert((*Units)[I]);
+    for (size_t I = 0; I != Units.size(); ++I)
+      if (affectedBy(Diff->Changed, Units[I], *Cache, Cached->Keys[I]))
+        Diff->AffectedUnits.insert(Units[I]);
   return conclude(Config, std::move(Results), *Accepted, Unscanned, Diff ? &*Diff : nullptr);
 }
 
@@ -375,13 +390,10 @@ int verifyConfig(const ScanConfig &Config) {
     return usageError(llvm::toString(InEffect.takeError()));
   std::vector<std::string> Files{InEffect->File};
   if (!Config.BuildDir.empty()) {
-    auto Database = loadDatabase(Config.BuildDir);
-    if (!Database)
-      return usageError(llvm::toString(Database.takeError()));
-    auto Units = unitsToScan(*Database->Commands, Database->Path, Config.Files);
-    if (!Units)
-      return usageError(llvm::toString(Units.takeError()));
-    Files = std::move(*Units);
+    auto Selected = databaseUnits(Config);
+    if (!Selected)
+      return usageError(llvm::toString(Selected.takeError()));
+    Files = std::move(Selected->Units);
   }
   auto Options = scanOptions(Config);
   if (!Options)
