@@ -28,38 +28,81 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <utility>
 #include <vector>
 
 namespace clang::tidy::pixmapcache {
 
+/// Built once and never changed: the answers point into it. One entry per node, sorted, so
+/// that the map of a small function is as small as its nodes (a DenseMap has at least 64
+/// buckets, about 6 KB, and a unit of 350,000 small functions kept gigabytes of them).
 class LocalParents::Map {
 public:
   ParentNodes parentsOf(const DynTypedNode &Node) const {
-    auto It = Parents.find(Node);
-    return It == Parents.end() ? ParentNodes() : ParentNodes(It->second);
+    const Entry *E = find(Node);
+    return E ? ParentNodes(E->Parents) : ParentNodes();
   }
-  bool holds(const DynTypedNode &Node) const { return Parents.count(Node); }
+  bool holds(const DynTypedNode &Node) const { return find(Node); }
 
-  /// Records `Parent` for `Child` as clang's map does: a parent with pointer identity
-  /// once, any other each time it is met. Not after the first question: the answers point
-  /// into the map.
-  void add(const DynTypedNode &Child, const DynTypedNode &Parent) {
-    llvm::SmallVector<DynTypedNode, 1> &List = Parents[Child];
-    if (!Parent.getMemoizationData() || !llvm::is_contained(List, Parent))
-      List.push_back(Parent);
+private:
+  friend class MapBuilder;
+
+  struct Entry {
+    DynTypedNode Node;
+    llvm::SmallVector<DynTypedNode, 1> Parents;
+  };
+
+  const Entry *find(const DynTypedNode &Node) const {
+    auto It = llvm::partition_point(Entries, [&](const Entry &E) { return E.Node < Node; });
+    return It != Entries.end() && !(Node < It->Node) ? &*It : nullptr;
   }
-  /// For a declaration the map starts at: its parent outside the map.
+
+  std::vector<Entry> Entries; ///< sorted by node
+};
+
+class LocalParents::MapBuilder {
+public:
+  /// Records `Parent` for `Child`.
+  void add(const DynTypedNode &Child, const DynTypedNode &Parent) {
+    Met.push_back({Child, Parent, static_cast<unsigned>(Met.size())});
+  }
+  /// For a declaration the map starts at: its parent outside the map, if any.
   void addLexicalParent(const Decl &D) {
     if (const auto *Outer = dyn_cast_or_null<Decl>(D.getLexicalDeclContext()))
       add(DynTypedNode::create(D), DynTypedNode::create(*Outer));
     else
-      Parents.try_emplace(DynTypedNode::create(D));
+      Met.push_back({DynTypedNode::create(D), std::nullopt, static_cast<unsigned>(Met.size())});
+  }
+
+  /// The map, with each node's parents as clang's map records them: in the order they were
+  /// met, a parent with pointer identity once, any other each time.
+  std::unique_ptr<Map> build() && {
+    // By node, and for a node in the order its parents were met.
+    llvm::sort(Met, [](const Meeting &A, const Meeting &B) {
+      return A.Child < B.Child || (!(B.Child < A.Child) && A.Order < B.Order);
+    });
+    auto Made = std::make_unique<Map>();
+    for (const Meeting &M : Met) {
+      if (Made->Entries.empty() || Made->Entries.back().Node < M.Child)
+        Made->Entries.push_back({M.Child, {}});
+      llvm::SmallVector<DynTypedNode, 1> &Parents = Made->Entries.back().Parents;
+      if (M.Parent && (!M.Parent->getMemoizationData() || !llvm::is_contained(Parents, *M.Parent)))
+        Parents.push_back(*M.Parent);
+    }
+    Met.clear();
+    Met.shrink_to_fit();
+    return Made;
   }
 
 private:
-  llvm::DenseMap<DynTypedNode, llvm::SmallVector<DynTypedNode, 1>> Parents;
+  struct Meeting {
+    DynTypedNode Child;
+    std::optional<DynTypedNode> Parent;
+    unsigned Order; ///< how many were met before it
+  };
+  std::vector<Meeting> Met;
 };
 
 namespace {
@@ -68,7 +111,7 @@ namespace {
 /// over the declarations it is given: the same nodes, the same parents.
 class ParentRecorder : public RecursiveASTVisitor<ParentRecorder> {
 public:
-  explicit ParentRecorder(LocalParents::Map &Out) : Out(Out) {}
+  explicit ParentRecorder(LocalParents::MapBuilder &Out) : Out(Out) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
@@ -112,7 +155,7 @@ private:
       Out.add(Node, Stack.back());
   }
 
-  LocalParents::Map &Out;
+  LocalParents::MapBuilder &Out;
   llvm::SmallVector<DynTypedNode, 16> Stack;
 };
 
@@ -132,10 +175,12 @@ std::vector<Decl *> userCodeDecls(ASTContext &Context) {
 }
 
 LocalParents::LocalParents(ASTContext &Context, ContextSharing Sharing)
-    : Context(Context), Sharing(Sharing), Containers(std::make_unique<Map>()) {
-  Containers->addLexicalParent(*Context.getTranslationUnitDecl());
+    : Context(Context), Sharing(Sharing) {
+  MapBuilder ContainerParents;
+  ContainerParents.addLexicalParent(*Context.getTranslationUnitDecl());
   for (const Decl *D : userCodeDecls(Context))
-    collectUnits(D);
+    collectUnits(D, ContainerParents);
+  Containers = std::move(ContainerParents).build();
   for (const Unit &U : Units)
     UnitDecls.insert(U.D);
   llvm::sort(Units, [](const Unit &A, const Unit &B) {
@@ -152,11 +197,11 @@ LocalParents::~LocalParents() {
     Context.setTraversalScope({Context.getTranslationUnitDecl()});
 }
 
-void LocalParents::collectUnits(const Decl *D) {
+void LocalParents::collectUnits(const Decl *D, MapBuilder &ContainerParents) {
   if (isContainer(D)) {
-    Containers->addLexicalParent(*D);
+    ContainerParents.addLexicalParent(*D);
     for (const Decl *Inner : cast<DeclContext>(D)->decls())
-      collectUnits(Inner);
+      collectUnits(Inner, ContainerParents);
     return;
   }
   const SourceManager &SM = Context.getSourceManager();
@@ -172,20 +217,22 @@ void LocalParents::collectUnits(const Decl *D) {
 const LocalParents::Map &LocalParents::unitMap(const Decl *D) {
   std::unique_ptr<Map> &Slot = UnitMaps[D];
   if (!Slot) {
-    Slot = std::make_unique<Map>();
-    Slot->addLexicalParent(*D);
-    ParentRecorder(*Slot).TraverseDecl(const_cast<Decl *>(D));
+    MapBuilder Parents;
+    Parents.addLexicalParent(*D);
+    ParentRecorder(Parents).TraverseDecl(const_cast<Decl *>(D));
+    Slot = std::move(Parents).build();
   }
   return *Slot;
 }
 
 const LocalParents::Map &LocalParents::userCodeMap() {
   if (!UserCode) {
-    UserCode = std::make_unique<Map>();
+    MapBuilder Parents;
     for (Decl *D : userCodeDecls(Context)) {
-      UserCode->addLexicalParent(*D);
-      ParentRecorder(*UserCode).TraverseDecl(D);
+      Parents.addLexicalParent(*D);
+      ParentRecorder(Parents).TraverseDecl(D);
     }
+    UserCode = std::move(Parents).build();
   }
   return *UserCode;
 }

@@ -97,6 +97,8 @@ public:
 
   /// The parents of the nodes of one or more declarations, as clang's map records them.
   class Map;
+  /// Collects the parents as a traversal meets them, then makes a Map.
+  class MapBuilder;
 
 private:
   void contextSpansUserCode();
@@ -115,12 +117,12 @@ private:
   const Map &mapHolding(const DynTypedNode &Node);
   const Map &unitMap(const Decl *D);
   const Map &userCodeMap();
-  void collectUnits(const Decl *D);
+  void collectUnits(const Decl *D, MapBuilder &ContainerParents);
 
   ASTContext &Context;
   const ContextSharing Sharing;
-  std::vector<Unit> Units;       ///< sorted by file and Begin
-  std::vector<unsigned> MaxEnd;  ///< for each unit, the largest End up to it in its file
+  std::vector<Unit> Units;      ///< sorted by file and Begin
+  std::vector<unsigned> MaxEnd; ///< for each unit, the largest End up to it in its file
   llvm::DenseSet<const Decl *> UnitDecls;
   llvm::DenseMap<const Decl *, std::unique_ptr<Map>> UnitMaps;
   std::unique_ptr<Map> UserCode;
