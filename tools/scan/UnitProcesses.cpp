@@ -196,16 +196,17 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
   // Lowered when the system refuses a process or a pipe while others run: the scan goes on
   // with as many as it could start.
   size_t Slots = Limits.Jobs;
+  // The first refusal, said when the scan ends: at the moment of a refusal no file can be
+  // opened, not even by the sanitizers' runtime while the warning is printed.
+  std::optional<std::pair<int, size_t>> Refused;
   // A unit that could not be started: with others running, it waits for one of them to end.
   auto CannotStart = [&](int Error) {
     if (Running.empty() || !isTemporary(Error)) {
       StartFailed(Next++, Error);
       return;
     }
-    if (Running.size() < Slots)
-      llvm::errs() << "pixmapcache-scan: warning: the system refused process " << Running.size() + 1
-                   << " (" << llvm::sys::StrError(Error) << "): scanning " << Running.size()
-                   << " translation units at once\n";
+    if (!Refused)
+      Refused.emplace(Error, Running.size());
     Slots = Running.size();
   };
   while (!StopRequested && (Next != Units.size() || !Running.empty())) {
@@ -302,6 +303,10 @@ scanInChildProcesses(const clang::tooling::CompilationDatabase &Database,
     Running = std::move(StillRunning);
   }
 
+  if (Refused)
+    llvm::errs() << "pixmapcache-scan: warning: the system refused process " << Refused->second + 1
+                 << " (" << llvm::sys::StrError(Refused->first) << "): scanned at most "
+                 << Refused->second << " translation units at once\n";
   Interrupted = StopRequested;
   for (Child &C : Running) {
     ::kill(C.Pid, SIGKILL);
